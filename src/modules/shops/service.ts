@@ -1,0 +1,107 @@
+// Shops (tenants): their profile, and provisioning a new shop with its pre-sale group and first admin.
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { isUniqueViolation } from '../../db/connection.js';
+import { newId } from '../../db/ids.js';
+import type { Database, ShopTable } from '../../db/schema.js';
+import { auditActorOf, type Actor, type AuditActor } from '../../server/actor.js';
+import { notFound } from '../../server/errors.js';
+import type { Locale } from '../../shared/locales.js';
+import { defaultTimezone, type Shop, type updateShopBodySchema } from '../../shared/schemas/shops.js';
+import type { Agent } from '../../shared/schemas/team.js';
+import { withTransaction } from '../../db/transaction.js';
+import { recordAudit } from '../audit/service.js';
+import { createGroup, createStaff } from '../team/service.js';
+import { changedFields } from '../team/rules.js';
+import * as repo from './repo.js';
+
+type Db = Kysely<Database>;
+
+function presentShop(row: ShopTable): Shop {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    timezone: row.timezone,
+    locale: row.locale,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
+}
+
+async function loadShop(db: Db, id: string): Promise<ShopTable> {
+  const shop = await repo.findShop(db, id);
+  if (!shop) throw notFound();
+  return shop;
+}
+
+export async function getShop(db: Db, actor: Actor): Promise<Shop> {
+  return presentShop(await loadShop(db, actor.shopId));
+}
+
+export async function getShopSummary(db: Db, shopId: string): Promise<{ id: string; name: string; timezone: string }> {
+  const shop = await loadShop(db, shopId);
+  return { id: shop.id, name: shop.name, timezone: shop.timezone };
+}
+
+export async function updateShop(db: Db, actor: Actor, input: z.output<typeof updateShopBodySchema>): Promise<Shop> {
+  await withTransaction(db, async (trx) => {
+    const before = await loadShop(trx, actor.shopId);
+    const changes = changedFields(before, input);
+    if (Object.keys(changes).length === 0) return;
+    await repo.updateShop(trx, actor.shopId, { ...input, updatedAt: Date.now() });
+    await recordAudit(trx, auditActorOf(actor), { action: 'shop.updated', entityType: 'shop', entityId: actor.shopId, changes });
+  });
+  return presentShop(await loadShop(db, actor.shopId));
+}
+
+export interface ProvisionShopInput {
+  slug: string;
+  name: string;
+  timezone?: string;
+  locale?: Locale;
+  preSaleGroupName?: string;
+  admin: { login: string; displayName: string; employeeNo: string; password: string };
+}
+
+/**
+ * Creates a shop with its pre-sale group (SPEC §1: every agent starts in pre-sale) and its first admin.
+ * Returns undefined when a shop with this slug already exists (two processes starting at once).
+ */
+export async function provisionShop(
+  db: Db,
+  input: ProvisionShopInput,
+): Promise<{ shop: Shop; admin: Agent } | undefined> {
+  const now = Date.now();
+  const row: ShopTable = {
+    id: newId(now),
+    slug: input.slug,
+    name: input.name,
+    timezone: input.timezone ?? defaultTimezone,
+    locale: input.locale ?? 'zh-CN',
+    createdAt: now,
+    updatedAt: now,
+  };
+  const system: AuditActor = { shopId: row.id, userId: null, displayName: null, ip: null };
+  try {
+    const admin = await withTransaction(db, async (trx) => {
+      await repo.insertShop(trx, row);
+      await recordAudit(trx, system, {
+        action: 'shop.created',
+        entityType: 'shop',
+        entityId: row.id,
+        changes: { name: row.name },
+      });
+      await createGroup(trx, system, { kind: 'pre_sale', name: input.preSaleGroupName ?? '售前组' });
+      return createStaff(trx, system, { ...input.admin, role: 'admin', locale: row.locale, maxConcurrentChats: 8 });
+    });
+    return { shop: presentShop(row), admin };
+  } catch (error) {
+    if (isUniqueViolation(error)) return undefined;
+    throw error;
+  }
+}
+
+export async function countAllShops(db: Db): Promise<number> {
+  return repo.countShops(db);
+}
+

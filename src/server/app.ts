@@ -1,0 +1,66 @@
+// Builds the Fastify application from its parts; used by start-up and by the integration tests (app.inject).
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import type { Redis } from 'ioredis';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from '../db/connection.js';
+import { auditRoutes } from '../modules/audit/routes.js';
+import { authRoutes } from '../modules/auth/routes.js';
+import { shopRoutes } from '../modules/shops/routes.js';
+import { teamRoutes } from '../modules/team/routes.js';
+import type { Config } from './config.js';
+import { AppError } from './errors.js';
+import type { App } from './http.js';
+import { accessPlugin } from './plugins/access.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { healthPlugin } from './plugins/health.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { securityPlugin } from './plugins/security.js';
+import { webPlugin } from './plugins/web.js';
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  sessionSecret: string;
+  redis?: Redis | undefined;
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Request bodies above this are refused with 413 (chat images go through their own upload route). */
+const BODY_LIMIT = 256 * 1024;
+
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', { config: options.config, database: options.database });
+
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin);
+  await app.register(cookie, { secret: options.sessionSecret });
+  await app.register(rateLimit, {
+    global: false,
+    // After parsing, so a limit can key on the login being tried, not only the address.
+    hook: 'preHandler',
+    ...(options.redis ? { redis: options.redis, nameSpace: 'kefu-rate-limit:' } : {}),
+    // A Redis outage must not lock everyone out.
+    skipOnError: true,
+    errorResponseBuilder: () => new AppError('rate_limited'),
+  });
+  await app.register(openapiPlugin);
+  await app.register(accessPlugin);
+  await app.register(healthPlugin, options.redis ? { pingRedis: async () => void (await options.redis?.ping()) } : {});
+
+  await app.register(authRoutes);
+  await app.register(shopRoutes);
+  await app.register(teamRoutes);
+  await app.register(auditRoutes);
+
+  await app.register(webPlugin, { webRoot: options.webRoot ?? 'web/dist' });
+  return app;
+}

@@ -1,0 +1,82 @@
+// The demo shop that `npm start` seeds into an empty database, and the logins it prints.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { withTransaction } from '../db/transaction.js';
+import type { AuditActor } from './actor.js';
+import { countAllShops, provisionShop } from '../modules/shops/service.js';
+import { createDepartment, createGroup, createStaff, groupIdByKind } from '../modules/team/service.js';
+import type { Role } from '../shared/roles.js';
+import type { GroupKind } from '../shared/schemas/team.js';
+
+export const demoPassword = 'kefu2026';
+
+interface DemoStaff {
+  login: string;
+  displayName: string;
+  employeeNo: string;
+  role: Role;
+  groups?: GroupKind[];
+  department?: string;
+}
+
+export const demoStaff: DemoStaff[] = [
+  { login: 'supervisor', displayName: '李主管', employeeNo: 'S001', role: 'supervisor' },
+  { login: 'presale1', displayName: '张晓雨', employeeNo: 'P001', role: 'agent', groups: ['pre_sale'] },
+  { login: 'presale2', displayName: '陈思远', employeeNo: 'P002', role: 'agent', groups: ['pre_sale'] },
+  { login: 'presale3', displayName: '刘佳琪', employeeNo: 'P003', role: 'agent', groups: ['pre_sale'] },
+  { login: 'insale1', displayName: '赵一鸣', employeeNo: 'Z001', role: 'agent', groups: ['in_sale'] },
+  { login: 'aftersale1', displayName: '王海燕', employeeNo: 'H001', role: 'agent', groups: ['after_sale'] },
+  { login: 'aftersale2', displayName: '孙浩然', employeeNo: 'H002', role: 'agent', groups: ['after_sale'] },
+  { login: 'aftersale3', displayName: '周婷婷', employeeNo: 'H003', role: 'agent', groups: ['after_sale'] },
+  { login: 'qa', displayName: '吴质检', employeeNo: 'Q001', role: 'qa_inspector' },
+  { login: 'complaint', displayName: '郑投诉', employeeNo: 'C001', role: 'complaint_team' },
+  { login: 'warehouse', displayName: '钱仓管', employeeNo: 'W001', role: 'department_member', department: '仓储部' },
+];
+
+export const demoAdmin = { login: 'admin', displayName: '王店长', employeeNo: 'A001' };
+
+const demoDepartments = [
+  { name: '仓储部', description: '仓库发货、补发、包装问题' },
+  { name: '物流部', description: '快递异常、催件、破损理赔' },
+  { name: '产品部', description: '商品质量、使用问题与建议' },
+];
+
+const groupNames: Record<Exclude<GroupKind, 'pre_sale'>, string> = { in_sale: '售中组', after_sale: '售后组' };
+
+/** Seeds the demo shop when there is no shop at all; returns false when nothing was seeded. */
+export async function seedDemoShopIfEmpty(db: Kysely<Database>): Promise<boolean> {
+  if ((await countAllShops(db)) > 0) return false;
+  return withTransaction(db, async (trx) => {
+    const provisioned = await provisionShop(trx, {
+      slug: 'demo',
+      name: '悦享生活旗舰店',
+      admin: { ...demoAdmin, password: demoPassword },
+    });
+    if (!provisioned) return false;
+    const system: AuditActor = { shopId: provisioned.shop.id, userId: null, displayName: null, ip: null };
+    const groupIds: Partial<Record<GroupKind, string>> = {
+      pre_sale: await groupIdByKind(trx, provisioned.shop.id, 'pre_sale'),
+    };
+    for (const [kind, name] of Object.entries(groupNames) as Array<[keyof typeof groupNames, string]>) {
+      groupIds[kind] = (await createGroup(trx, system, { kind, name })).id;
+    }
+    const departmentIds = new Map<string, string>();
+    for (const department of demoDepartments) {
+      departmentIds.set(department.name, (await createDepartment(trx, system, department)).id);
+    }
+    for (const staff of demoStaff) {
+      await createStaff(trx, system, {
+        login: staff.login,
+        displayName: staff.displayName,
+        employeeNo: staff.employeeNo,
+        password: demoPassword,
+        role: staff.role,
+        groupIds: (staff.groups ?? []).map((kind) => groupIds[kind]).filter((id): id is string => Boolean(id)),
+        departmentId: staff.department ? (departmentIds.get(staff.department) ?? null) : null,
+        maxConcurrentChats: 8,
+        locale: 'zh-CN',
+      });
+    }
+    return true;
+  });
+}

@@ -1,0 +1,106 @@
+// Every error code the API can answer with, its HTTP status and its message in each interface language.
+import type { Locale } from './locales.js';
+
+interface ErrorDefinition {
+  status: number;
+  message: Record<Locale, string>;
+}
+
+export const errorCatalog = {
+  validation_failed: {
+    status: 400,
+    message: { 'zh-CN': '请求内容不符合要求，请检查后重试', en: 'The request is not valid; check it and try again' },
+  },
+  invalid_json: {
+    status: 400,
+    message: { 'zh-CN': '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  },
+  unauthenticated: {
+    status: 401,
+    message: { 'zh-CN': '请先登录', en: 'Please sign in first' },
+  },
+  invalid_credentials: {
+    status: 401,
+    message: { 'zh-CN': '账号或密码错误', en: 'Wrong login or password' },
+  },
+  forbidden: {
+    status: 403,
+    message: { 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  },
+  csrf_failed: {
+    status: 403,
+    message: {
+      'zh-CN': '安全校验失败，请刷新页面后重试',
+      en: 'The security check failed; reload the page and try again',
+    },
+  },
+  not_found: {
+    status: 404,
+    message: { 'zh-CN': '找不到该记录', en: 'Not found' },
+  },
+  login_taken: {
+    status: 409,
+    message: { 'zh-CN': '该登录名已被使用', en: 'This login is already taken' },
+  },
+  employee_no_taken: {
+    status: 409,
+    message: { 'zh-CN': '该工号已被本店其他客服使用', en: 'Another agent of this shop already has this ID' },
+  },
+  group_kind_exists: {
+    status: 409,
+    message: { 'zh-CN': '本店已有该类型的客服组', en: 'This shop already has a group of this kind' },
+  },
+  group_not_empty: {
+    status: 409,
+    message: { 'zh-CN': '客服组中仍有成员，无法删除', en: 'The group still has members and cannot be deleted' },
+  },
+  pre_sale_group_required: {
+    status: 409,
+    message: { 'zh-CN': '售前组是必需的，不能删除', en: 'The pre-sale group is required and cannot be deleted' },
+  },
+  agent_needs_group: {
+    status: 409,
+    message: { 'zh-CN': '客服至少要属于一个客服组', en: 'An agent must belong to at least one group' },
+  },
+  department_name_taken: {
+    status: 409,
+    message: { 'zh-CN': '已有同名部门', en: 'A department with this name already exists' },
+  },
+  department_not_empty: {
+    status: 409,
+    message: { 'zh-CN': '部门中仍有成员，无法删除', en: 'The department still has members and cannot be deleted' },
+  },
+  last_admin: {
+    status: 409,
+    message: {
+      'zh-CN': '店铺至少需要一位启用中的管理员',
+      en: 'The shop needs at least one active administrator',
+    },
+  },
+  unsupported_media_type: {
+    status: 415,
+    message: { 'zh-CN': '请求体必须是 JSON', en: 'The request body must be JSON' },
+  },
+  payload_too_large: {
+    status: 413,
+    message: { 'zh-CN': '请求体过大', en: 'The request body is too large' },
+  },
+  rate_limited: {
+    status: 429,
+    message: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
+  },
+  not_ready: {
+    status: 503,
+    message: { 'zh-CN': '服务暂时不可用', en: 'The service is not ready' },
+  },
+  internal: {
+    status: 500,
+    message: { 'zh-CN': '服务器内部错误，请稍后重试', en: 'Something went wrong on the server; try again later' },
+  },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  return errorCatalog[code].message[locale];
+}

@@ -1,0 +1,32 @@
+// Roles of SPEC §1 and the permissions each one holds; the single source for server policies and web menus.
+export const roles = [
+  'admin',
+  'supervisor',
+  'agent',
+  'qa_inspector',
+  'complaint_team',
+  'department_member',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'shop.manage', // shop profile and settings
+  'team.read', // see agents, groups and departments of the shop
+  'team.manage', // create and change agents, groups, departments and chat caps
+  'audit.read', // read the audit log
+  'customer.reveal_contact', // see unmasked phone numbers and e-mails (each reveal audited)
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: permissions,
+  supervisor: ['team.read', 'audit.read', 'customer.reveal_contact'],
+  agent: [],
+  qa_inspector: ['team.read'],
+  complaint_team: [],
+  department_member: [],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
