@@ -48,7 +48,9 @@ function oversized(schema: JsonSchema): unknown {
 }
 
 async function expectRefusal(client: ApiClient, method: string, url: string, body: unknown, label: string) {
-  const response = await client.request(method.toUpperCase() as 'POST', url, body, { 'accept-language': 'en' });
+  const response = await client.request(method.toUpperCase() as 'POST', url, body, {
+    'accept-language': 'en',
+  });
   expect(response.statusCode, `${label}: ${response.body}`).toBeGreaterThanOrEqual(400);
   expect(response.statusCode, label).toBeLessThan(500);
   const error = response.json().error;
@@ -58,7 +60,8 @@ async function expectRefusal(client: ApiClient, method: string, url: string, bod
 }
 
 describeEachDatabase('API contract', (context) => {
-  const paths = async () => (await context().app.inject({ url: '/openapi.json' })).json<{ paths: Paths }>().paths;
+  const paths = async () =>
+    (await context().app.inject({ url: '/openapi.json' })).json<{ paths: Paths }>().paths;
 
   it('documents a body schema for every state-changing route and error answers for every route', async () => {
     let operations = 0;
@@ -119,7 +122,13 @@ describeEachDatabase('API contract', (context) => {
         for (const parameter of operation.parameters ?? []) {
           if (parameter.in !== 'query') continue;
           const bad = parameter.schema.enum ? 'not-a-valid-value' : (oversized(parameter.schema) ?? 'x');
-          await expectRefusal(admin, 'get', `${url}?${parameter.name}=${encodeURIComponent(String(bad))}`, undefined, `${path} ?${parameter.name}`);
+          await expectRefusal(
+            admin,
+            'get',
+            `${url}?${parameter.name}=${encodeURIComponent(String(bad))}`,
+            undefined,
+            `${path} ?${parameter.name}`,
+          );
           cases += 1;
         }
       }
@@ -143,7 +152,10 @@ describeEachDatabase('API contract', (context) => {
     const broken = await post('application/json', '{"name": "x"');
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('invalid_json');
-    const huge = await post('application/json', JSON.stringify({ name: 'x', description: 'y'.repeat(300_000) }));
+    const huge = await post(
+      'application/json',
+      JSON.stringify({ name: 'x', description: 'y'.repeat(300_000) }),
+    );
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.code).toBe('payload_too_large');
     expect(await snapshotDatabase(database.db)).toBe(before);

@@ -54,7 +54,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   await app.register(openapiPlugin);
   await app.register(accessPlugin);
-  await app.register(healthPlugin, options.redis ? { pingRedis: async () => void (await options.redis?.ping()) } : {});
+  await app.register(
+    healthPlugin,
+    options.redis ? { pingRedis: async () => void (await options.redis?.ping()) } : {},
+  );
 
   await app.register(authRoutes);
   await app.register(shopRoutes);

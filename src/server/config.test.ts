@@ -7,7 +7,9 @@ describe('configuration', () => {
     expect(config.port).toBe(3000);
     expect(config.host).toBe('127.0.0.1');
     expect(config.database).toMatchObject({ dialect: 'sqlite' });
-    expect(config.database.dialect === 'sqlite' && config.database.file.endsWith('data/kefu.sqlite')).toBe(true);
+    expect(config.database.dialect === 'sqlite' && config.database.file.endsWith('data/kefu.sqlite')).toBe(
+      true,
+    );
     expect(config.redisUrl).toBeUndefined();
     expect(config.demoSeed).toBe(true);
   });

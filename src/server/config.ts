@@ -27,21 +27,29 @@ export const environmentVariables = {
   },
   DATABASE_URL: {
     schema: z.string().min(1).optional(),
-    description: 'postgres://… selects PostgreSQL; a file path (or sqlite:path) selects SQLite; unset = DATA_DIR/kefu.sqlite',
+    description:
+      'postgres://… selects PostgreSQL; a file path (or sqlite:path) selects SQLite; unset = DATA_DIR/kefu.sqlite',
     sensitive: true,
   },
   REDIS_URL: {
     schema: z.url({ protocol: /^rediss?$/ }).optional(),
-    description: 'redis://… joins a multi-node deployment (shared rate limits, realtime bus); unset = single node',
+    description:
+      'redis://… joins a multi-node deployment (shared rate limits, realtime bus); unset = single node',
     sensitive: true,
   },
   SESSION_SECRET: {
     schema: z.string().min(32).optional(),
-    description: 'Cookie-signing secret; unset = generated on first start and kept in DATA_DIR/session-secret',
+    description:
+      'Cookie-signing secret; unset = generated on first start and kept in DATA_DIR/session-secret',
     sensitive: true,
   },
   SESSION_TTL_HOURS: {
-    schema: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
     description: 'How long a login lasts without activity',
   },
   COOKIE_SECURE: {

@@ -30,7 +30,13 @@ export const demoStaff: DemoStaff[] = [
   { login: 'aftersale3', displayName: '周婷婷', employeeNo: 'H003', role: 'agent', groups: ['after_sale'] },
   { login: 'qa', displayName: '吴质检', employeeNo: 'Q001', role: 'qa_inspector' },
   { login: 'complaint', displayName: '郑投诉', employeeNo: 'C001', role: 'complaint_team' },
-  { login: 'warehouse', displayName: '钱仓管', employeeNo: 'W001', role: 'department_member', department: '仓储部' },
+  {
+    login: 'warehouse',
+    displayName: '钱仓管',
+    employeeNo: 'W001',
+    role: 'department_member',
+    department: '仓储部',
+  },
 ];
 
 export const demoAdmin = { login: 'admin', displayName: '王店长', employeeNo: 'A001' };
@@ -41,7 +47,10 @@ const demoDepartments = [
   { name: '产品部', description: '商品质量、使用问题与建议' },
 ];
 
-const groupNames: Record<Exclude<GroupKind, 'pre_sale'>, string> = { in_sale: '售中组', after_sale: '售后组' };
+const groupNames: Record<Exclude<GroupKind, 'pre_sale'>, string> = {
+  in_sale: '售中组',
+  after_sale: '售后组',
+};
 
 /** Seeds the demo shop when there is no shop at all; returns false when nothing was seeded. */
 export async function seedDemoShopIfEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -71,7 +80,9 @@ export async function seedDemoShopIfEmpty(db: Kysely<Database>): Promise<boolean
         employeeNo: staff.employeeNo,
         password: demoPassword,
         role: staff.role,
-        groupIds: (staff.groups ?? []).map((kind) => groupIds[kind]).filter((id): id is string => Boolean(id)),
+        groupIds: (staff.groups ?? [])
+          .map((kind) => groupIds[kind])
+          .filter((id): id is string => Boolean(id)),
         departmentId: staff.department ? (departmentIds.get(staff.department) ?? null) : null,
         maxConcurrentChats: 8,
         locale: 'zh-CN',

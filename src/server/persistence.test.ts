@@ -9,7 +9,10 @@ describeEachDatabase('restart and demo seed', (context) => {
     expect(await seedDemoShopIfEmpty(database.db)).toBe(true);
 
     const admin = await signIn(context().app, demoAdmin.login, demoPassword);
-    const agents = (await admin.get('/api/agents')).json().items as Array<{ role: string; groupIds: string[] }>;
+    const agents = (await admin.get('/api/agents')).json().items as Array<{
+      role: string;
+      groupIds: string[];
+    }>;
     const groups = (await admin.get('/api/groups')).json().items as Array<{ id: string; kind: string }>;
     const inGroup = (kind: string) => {
       const groupId = groups.find((g) => g.kind === kind)?.id;

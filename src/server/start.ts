@@ -74,7 +74,10 @@ if (config.demoSeed) {
   lines.push(
     `  Demo shop ${seeded ? 'seeded just now' : 'already present'}; logins (password ${demoPassword}):`,
     `    ${demoAdmin.login.padEnd(12)} admin`,
-    ...demoStaff.map((staff) => `    ${staff.login.padEnd(12)} ${staff.role}${staff.groups ? ` (${staff.groups.join(', ')})` : ''}`),
+    ...demoStaff.map(
+      (staff) =>
+        `    ${staff.login.padEnd(12)} ${staff.role}${staff.groups ? ` (${staff.groups.join(', ')})` : ''}`,
+    ),
   );
 }
 console.log(`${lines.join('\n')}\n`);

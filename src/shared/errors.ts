@@ -9,7 +9,10 @@ interface ErrorDefinition {
 export const errorCatalog = {
   validation_failed: {
     status: 400,
-    message: { 'zh-CN': '请求内容不符合要求，请检查后重试', en: 'The request is not valid; check it and try again' },
+    message: {
+      'zh-CN': '请求内容不符合要求，请检查后重试',
+      en: 'The request is not valid; check it and try again',
+    },
   },
   invalid_json: {
     status: 400,
@@ -52,11 +55,17 @@ export const errorCatalog = {
   },
   group_not_empty: {
     status: 409,
-    message: { 'zh-CN': '客服组中仍有成员，无法删除', en: 'The group still has members and cannot be deleted' },
+    message: {
+      'zh-CN': '客服组中仍有成员，无法删除',
+      en: 'The group still has members and cannot be deleted',
+    },
   },
   pre_sale_group_required: {
     status: 409,
-    message: { 'zh-CN': '售前组是必需的，不能删除', en: 'The pre-sale group is required and cannot be deleted' },
+    message: {
+      'zh-CN': '售前组是必需的，不能删除',
+      en: 'The pre-sale group is required and cannot be deleted',
+    },
   },
   agent_needs_group: {
     status: 409,
@@ -68,7 +77,10 @@ export const errorCatalog = {
   },
   department_not_empty: {
     status: 409,
-    message: { 'zh-CN': '部门中仍有成员，无法删除', en: 'The department still has members and cannot be deleted' },
+    message: {
+      'zh-CN': '部门中仍有成员，无法删除',
+      en: 'The department still has members and cannot be deleted',
+    },
   },
   last_admin: {
     status: 409,
@@ -95,7 +107,10 @@ export const errorCatalog = {
   },
   internal: {
     status: 500,
-    message: { 'zh-CN': '服务器内部错误，请稍后重试', en: 'Something went wrong on the server; try again later' },
+    message: {
+      'zh-CN': '服务器内部错误，请稍后重试',
+      en: 'Something went wrong on the server; try again later',
+    },
   },
 } as const satisfies Record<string, ErrorDefinition>;
 

@@ -14,12 +14,14 @@ export function testDialects(): DialectName[] {
     .map((name) => name.trim())
     .filter(Boolean);
   for (const name of wanted) {
-    if (name !== 'sqlite' && name !== 'postgres') throw new Error(`KEFU_TEST_DATABASES: unknown database "${name}"`);
+    if (name !== 'sqlite' && name !== 'postgres')
+      throw new Error(`KEFU_TEST_DATABASES: unknown database "${name}"`);
   }
   return wanted as DialectName[];
 }
 
-export const postgresAdminUrl = process.env.KEFU_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const postgresAdminUrl =
+  process.env.KEFU_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestDatabase {
   handle: DatabaseHandle;

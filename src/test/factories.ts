@@ -50,23 +50,32 @@ export async function buildStaff(
 ): Promise<Agent> {
   const tag = unique();
   const role = options.role ?? 'agent';
-  return createStaff(context.database.db, { shopId: shop.id, userId: null, displayName: null, ip: null }, {
-    login: `${role}-${tag}`,
-    displayName: `客服 ${tag}`,
-    employeeNo: `E${tag}`,
-    password: testPassword,
-    role,
-    groupIds: (options.groups ?? (role === 'agent' ? ['pre_sale'] : [])).map((kind) => shop.groupIds[kind]),
-    maxConcurrentChats: 8,
-    locale: 'zh-CN',
-  });
+  return createStaff(
+    context.database.db,
+    { shopId: shop.id, userId: null, displayName: null, ip: null },
+    {
+      login: `${role}-${tag}`,
+      displayName: `客服 ${tag}`,
+      employeeNo: `E${tag}`,
+      password: testPassword,
+      role,
+      groupIds: (options.groups ?? (role === 'agent' ? ['pre_sale'] : [])).map((kind) => shop.groupIds[kind]),
+      maxConcurrentChats: 8,
+      locale: 'zh-CN',
+    },
+  );
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface ApiClient {
   session: Session | null;
-  request(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;

@@ -28,7 +28,12 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 export async function buildTestApp(database: DatabaseHandle, config: Config = testConfig()): Promise<App> {
-  const app = await buildApp({ config, database, sessionSecret: randomBytes(32).toString('hex'), webRoot: 'web/dist' });
+  const app = await buildApp({
+    config,
+    database,
+    sessionSecret: randomBytes(32).toString('hex'),
+    webRoot: 'web/dist',
+  });
   await app.ready();
   return app;
 }

@@ -13,7 +13,11 @@ export interface AuditRecord {
 }
 
 /** Call with the transaction that makes the change, so both commit or neither does. */
-export async function recordAudit(db: Kysely<Database>, actor: AuditActor, record: AuditRecord): Promise<void> {
+export async function recordAudit(
+  db: Kysely<Database>,
+  actor: AuditActor,
+  record: AuditRecord,
+): Promise<void> {
   const now = Date.now();
   await insertAuditEntry(db, {
     id: newId(now),

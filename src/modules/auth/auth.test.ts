@@ -1,5 +1,12 @@
 import { expect, it } from 'vitest';
-import { anonymous, buildShop, buildStaff, signIn, snapshotDatabase, testPassword } from '../../test/factories.js';
+import {
+  anonymous,
+  buildShop,
+  buildStaff,
+  signIn,
+  snapshotDatabase,
+  testPassword,
+} from '../../test/factories.js';
 import { describeEachDatabase } from '../../test/harness.js';
 
 describeEachDatabase('sign-in and sessions', (context) => {
@@ -37,7 +44,9 @@ describeEachDatabase('sign-in and sessions', (context) => {
       payload: { login: 'nobody-here', password: 'whatever' },
     });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Wrong login or password' } });
+    expect(wrong.json()).toEqual({
+      error: { code: 'invalid_credentials', message: 'Wrong login or password' },
+    });
     expect(unknown.statusCode).toBe(401);
     expect(unknown.json().error).toEqual({ code: 'invalid_credentials', message: '账号或密码错误' });
     expect(wrong.cookies).toHaveLength(0);
@@ -89,7 +98,10 @@ describeEachDatabase('sign-in and sessions', (context) => {
     const admin = await signIn(app, shop.admin.login);
     expect((await admin.patch(`/api/agents/${agent.id}`, { status: 'disabled' })).statusCode).toBe(200);
     expect((await agentClient.get('/api/auth/session')).statusCode).toBe(401);
-    const again = await anonymous(app).post('/api/auth/login', { login: agent.login, password: testPassword });
+    const again = await anonymous(app).post('/api/auth/login', {
+      login: agent.login,
+      password: testPassword,
+    });
     expect(again.statusCode).toBe(401);
   });
 
@@ -120,7 +132,11 @@ describeEachDatabase(
       const { app } = context();
       const shop = await buildShop(context());
       const attempt = () =>
-        app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: shop.admin.login, password: 'bad' } });
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { login: shop.admin.login, password: 'bad' },
+        });
       const codes = [];
       for (let i = 0; i < 4; i += 1) codes.push((await attempt()).statusCode);
       expect(codes).toEqual([401, 401, 401, 429]);
@@ -137,4 +153,3 @@ describeEachDatabase(
   },
   { env: { LOGIN_RATE_LIMIT: '3' } },
 );
-

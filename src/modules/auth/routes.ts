@@ -13,7 +13,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = database.db;
 
   const clearCookie = (reply: FastifyReply) =>
-    reply.clearCookie(sessionCookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure });
+    reply.clearCookie(sessionCookieName, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.cookieSecure,
+    });
 
   app.post('/api/auth/login', {
     config: {

@@ -55,7 +55,12 @@ export async function login(
     });
     await recordAudit(
       trx,
-      { shopId: credentials.shopId, userId: credentials.id, displayName: credentials.displayName, ip: input.ip },
+      {
+        shopId: credentials.shopId,
+        userId: credentials.id,
+        displayName: credentials.displayName,
+        ip: input.ip,
+      },
       { action: 'auth.login', entityType: 'session', entityId: null, changes: {} },
     );
   });
@@ -76,7 +81,12 @@ export async function logout(db: Db, actor: Actor): Promise<void> {
 }
 
 /** The caller behind a session token, or null when it is unknown, expired or its account disabled. */
-export async function resolveSession(db: Db, token: string, ip: string | null, ttlMs: number): Promise<Actor | null> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  ip: string | null,
+  ttlMs: number,
+): Promise<Actor | null> {
   const sessionId = hashToken(token);
   const session = await repo.findSession(db, sessionId);
   const now = Date.now();

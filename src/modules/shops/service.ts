@@ -38,18 +38,30 @@ export async function getShop(db: Db, actor: Actor): Promise<Shop> {
   return presentShop(await loadShop(db, actor.shopId));
 }
 
-export async function getShopSummary(db: Db, shopId: string): Promise<{ id: string; name: string; timezone: string }> {
+export async function getShopSummary(
+  db: Db,
+  shopId: string,
+): Promise<{ id: string; name: string; timezone: string }> {
   const shop = await loadShop(db, shopId);
   return { id: shop.id, name: shop.name, timezone: shop.timezone };
 }
 
-export async function updateShop(db: Db, actor: Actor, input: z.output<typeof updateShopBodySchema>): Promise<Shop> {
+export async function updateShop(
+  db: Db,
+  actor: Actor,
+  input: z.output<typeof updateShopBodySchema>,
+): Promise<Shop> {
   await withTransaction(db, async (trx) => {
     const before = await loadShop(trx, actor.shopId);
     const changes = changedFields(before, input);
     if (Object.keys(changes).length === 0) return;
     await repo.updateShop(trx, actor.shopId, { ...input, updatedAt: Date.now() });
-    await recordAudit(trx, auditActorOf(actor), { action: 'shop.updated', entityType: 'shop', entityId: actor.shopId, changes });
+    await recordAudit(trx, auditActorOf(actor), {
+      action: 'shop.updated',
+      entityType: 'shop',
+      entityId: actor.shopId,
+      changes,
+    });
   });
   return presentShop(await loadShop(db, actor.shopId));
 }
@@ -92,7 +104,12 @@ export async function provisionShop(
         changes: { name: row.name },
       });
       await createGroup(trx, system, { kind: 'pre_sale', name: input.preSaleGroupName ?? '售前组' });
-      return createStaff(trx, system, { ...input.admin, role: 'admin', locale: row.locale, maxConcurrentChats: 8 });
+      return createStaff(trx, system, {
+        ...input.admin,
+        role: 'admin',
+        locale: row.locale,
+        maxConcurrentChats: 8,
+      });
     });
     return { shop: presentShop(row), admin };
   } catch (error) {
@@ -104,4 +121,3 @@ export async function provisionShop(
 export async function countAllShops(db: Db): Promise<number> {
   return repo.countShops(db);
 }
-

@@ -45,7 +45,12 @@ export async function listUsers(db: Db, shopId: string, filter: UserFilter): Pro
 }
 
 export function findUser(db: Db, shopId: string, id: string): Promise<UserTable | undefined> {
-  return db.selectFrom('users').selectAll().where('shopId', '=', shopId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Logins are unique across all shops, so sign-in needs no shop. */
@@ -62,7 +67,12 @@ export async function insertUser(db: Db, row: UserTable): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }
 
-export async function updateUser(db: Db, shopId: string, id: string, patch: Partial<UserTable>): Promise<void> {
+export async function updateUser(
+  db: Db,
+  shopId: string,
+  id: string,
+  patch: Partial<UserTable>,
+): Promise<void> {
   await db.updateTable('users').set(patch).where('shopId', '=', shopId).where('id', '=', id).execute();
 }
 
@@ -77,7 +87,11 @@ export async function countActiveAdmins(db: Db, shopId: string): Promise<number>
   return Number(row.count);
 }
 
-export async function groupIdsByUser(db: Db, shopId: string, userIds: string[]): Promise<Map<string, string[]>> {
+export async function groupIdsByUser(
+  db: Db,
+  shopId: string,
+  userIds: string[],
+): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>(userIds.map((id) => [id, []]));
   if (userIds.length === 0) return result;
   const rows = await db
@@ -116,7 +130,14 @@ export async function listGroups(db: Db, shopId: string): Promise<GroupWithCount
     .selectAll('groups')
     .select((eb) => eb.fn.count<number>('groupMembers.userId').as('memberCount'))
     .where('groups.shopId', '=', shopId)
-    .groupBy(['groups.id', 'groups.shopId', 'groups.kind', 'groups.name', 'groups.createdAt', 'groups.updatedAt'])
+    .groupBy([
+      'groups.id',
+      'groups.shopId',
+      'groups.kind',
+      'groups.name',
+      'groups.createdAt',
+      'groups.updatedAt',
+    ])
     .orderBy('groups.kind')
     .execute();
   return rows.map((row) => ({ ...row, memberCount: Number(row.memberCount) }));
@@ -126,7 +147,12 @@ export async function insertGroup(db: Db, row: GroupTable): Promise<void> {
   await db.insertInto('groups').values(row).execute();
 }
 
-export async function updateGroup(db: Db, shopId: string, id: string, patch: Partial<GroupTable>): Promise<void> {
+export async function updateGroup(
+  db: Db,
+  shopId: string,
+  id: string,
+  patch: Partial<GroupTable>,
+): Promise<void> {
   await db.updateTable('groups').set(patch).where('shopId', '=', shopId).where('id', '=', id).execute();
 }
 

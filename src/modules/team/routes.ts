@@ -73,7 +73,7 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
     config: manage,
     schema: {
       tags: ['team'],
-      summary: "Set a new password for an agent",
+      summary: 'Set a new password for an agent',
       params: idParams,
       body: resetPasswordBodySchema,
       response: { 200: okSchema },
@@ -172,7 +172,12 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete('/api/departments/:id', {
     config: manage,
-    schema: { tags: ['team'], summary: 'Delete a department without members', params: idParams, response: { 200: okSchema } },
+    schema: {
+      tags: ['team'],
+      summary: 'Delete a department without members',
+      params: idParams,
+      response: { 200: okSchema },
+    },
     handler: async (request) => {
       await team.deleteDepartment(db, actorOf(request), request.params.id);
       return { ok: true as const };

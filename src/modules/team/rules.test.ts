@@ -23,7 +23,9 @@ describe('team rules', () => {
     expect(removesLastAdmin(admin, { role: 'admin', status: 'disabled' }, 1)).toBe(true);
     expect(removesLastAdmin(admin, { role: 'supervisor', status: 'active' }, 2)).toBe(false);
     expect(removesLastAdmin(admin, admin, 1)).toBe(false);
-    expect(removesLastAdmin({ role: 'agent', status: 'active' }, { role: 'agent', status: 'disabled' }, 1)).toBe(false);
+    expect(
+      removesLastAdmin({ role: 'agent', status: 'active' }, { role: 'agent', status: 'disabled' }, 1),
+    ).toBe(false);
   });
 
   it('never removes the pre-sale group, and only removes empty groups', () => {

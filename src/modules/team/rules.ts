@@ -33,7 +33,10 @@ export function isRemovableGroup(kind: GroupKind, memberCount: number): 'ok' | '
 }
 
 /** Field-by-field [before, after] pairs of what changed, for the audit log. */
-export function changedFields<T extends object>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+export function changedFields<T extends object>(
+  before: T,
+  after: Partial<T>,
+): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const key of Object.keys(after) as Array<keyof T>) {
     const next = after[key];

@@ -54,7 +54,8 @@ async function assertGroupsInShop(db: Db, shopId: string, groupIds: string[]): P
 async function assertDepartmentInShop(db: Db, shopId: string, departmentId: string | null | undefined) {
   if (!departmentId) return;
   const known = await repo.listDepartments(db, shopId);
-  if (!known.some((department) => department.id === departmentId)) throw invalid('departmentId', 'unknown department');
+  if (!known.some((department) => department.id === departmentId))
+    throw invalid('departmentId', 'unknown department');
 }
 
 async function loadAgent(db: Db, shopId: string, id: string): Promise<Agent> {
@@ -138,7 +139,8 @@ export async function updateAgent(db: Db, actor: Actor, id: string, input: Updat
       const groupIds = input.groupIds ? [...new Set(input.groupIds)] : before.groupIds;
       if (input.groupIds) await assertGroupsInShop(trx, actor.shopId, groupIds);
       if (needsGroup(after.role) && groupIds.length === 0) throw new AppError('agent_needs_group');
-      if (input.departmentId !== undefined) await assertDepartmentInShop(trx, actor.shopId, input.departmentId);
+      if (input.departmentId !== undefined)
+        await assertDepartmentInShop(trx, actor.shopId, input.departmentId);
 
       const { groupIds: _groups, ...fields } = input;
       const changes = changedFields(before, { ...fields, ...(input.groupIds ? { groupIds } : {}) });
@@ -238,8 +240,20 @@ export async function createGroup(
   try {
     await withTransaction(db, async (trx) => {
       const now = Date.now();
-      await repo.insertGroup(trx, { id, shopId: by.shopId, kind: input.kind, name: input.name, createdAt: now, updatedAt: now });
-      await recordAudit(trx, by, { action: 'group.created', entityType: 'group', entityId: id, changes: input });
+      await repo.insertGroup(trx, {
+        id,
+        shopId: by.shopId,
+        kind: input.kind,
+        name: input.name,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await recordAudit(trx, by, {
+        action: 'group.created',
+        entityType: 'group',
+        entityId: id,
+        changes: input,
+      });
     });
   } catch (error) {
     translateUniqueViolation(error);
@@ -304,7 +318,12 @@ export async function createDepartment(
     await withTransaction(db, async (trx) => {
       const now = Date.now();
       await repo.insertDepartment(trx, { id, shopId: by.shopId, ...input, createdAt: now, updatedAt: now });
-      await recordAudit(trx, by, { action: 'department.created', entityType: 'department', entityId: id, changes: input });
+      await recordAudit(trx, by, {
+        action: 'department.created',
+        entityType: 'department',
+        entityId: id,
+        changes: input,
+      });
     });
   } catch (error) {
     translateUniqueViolation(error);

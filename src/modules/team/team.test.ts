@@ -92,14 +92,16 @@ describeEachDatabase('agents, groups and departments', (context) => {
   it('creates groups once per kind, and deletes only empty ones other than pre-sale', async () => {
     const shop = await buildShop(context());
     const admin = await signIn(context().app, shop.admin.login);
-    expect((await admin.post('/api/groups', { kind: 'after_sale', name: '售后二组' })).json().error.code).toBe(
-      'group_kind_exists',
-    );
+    expect(
+      (await admin.post('/api/groups', { kind: 'after_sale', name: '售后二组' })).json().error.code,
+    ).toBe('group_kind_exists');
     expect((await admin.delete(`/api/groups/${shop.groupIds.pre_sale}`)).json().error.code).toBe(
       'pre_sale_group_required',
     );
     const afterSaleAgent = await buildStaff(context(), shop, { groups: ['after_sale'] });
-    expect((await admin.delete(`/api/groups/${shop.groupIds.after_sale}`)).json().error.code).toBe('group_not_empty');
+    expect((await admin.delete(`/api/groups/${shop.groupIds.after_sale}`)).json().error.code).toBe(
+      'group_not_empty',
+    );
     await admin.patch(`/api/agents/${afterSaleAgent.id}`, { groupIds: [shop.groupIds.pre_sale] });
     expect((await admin.delete(`/api/groups/${shop.groupIds.after_sale}`)).statusCode).toBe(200);
     const renamed = await admin.patch(`/api/groups/${shop.groupIds.in_sale}`, { name: '售中服务组' });
@@ -112,15 +114,23 @@ describeEachDatabase('agents, groups and departments', (context) => {
     const shop = await buildShop(context());
     const admin = await signIn(context().app, shop.admin.login);
     const warehouse = (await admin.post('/api/departments', { name: '仓储部', description: '发货' })).json();
-    expect((await admin.post('/api/departments', { name: '仓储部' })).json().error.code).toBe('department_name_taken');
+    expect((await admin.post('/api/departments', { name: '仓储部' })).json().error.code).toBe(
+      'department_name_taken',
+    );
     const member = await admin.post(
       '/api/agents',
       newAgent({ role: 'department_member', departmentId: warehouse.id }),
     );
-    expect(member.json()).toMatchObject({ role: 'department_member', departmentId: warehouse.id, groupIds: [] });
+    expect(member.json()).toMatchObject({
+      role: 'department_member',
+      departmentId: warehouse.id,
+      groupIds: [],
+    });
     const listed = (await admin.get('/api/departments')).json().items;
     expect(listed).toEqual([expect.objectContaining({ name: '仓储部', memberCount: 1 })]);
-    expect((await admin.delete(`/api/departments/${warehouse.id}`)).json().error.code).toBe('department_not_empty');
+    expect((await admin.delete(`/api/departments/${warehouse.id}`)).json().error.code).toBe(
+      'department_not_empty',
+    );
     const renamed = await admin.patch(`/api/departments/${warehouse.id}`, { name: '仓储物流部' });
     expect(renamed.json().name).toBe('仓储物流部');
   });
@@ -129,7 +139,9 @@ describeEachDatabase('agents, groups and departments', (context) => {
     const shop = await buildShop(context());
     const agent = await buildStaff(context(), shop);
     const admin = await signIn(context().app, shop.admin.login);
-    expect((await admin.post(`/api/agents/${agent.id}/password`, { password: 'brand-new-pass' })).statusCode).toBe(200);
+    expect(
+      (await admin.post(`/api/agents/${agent.id}/password`, { password: 'brand-new-pass' })).statusCode,
+    ).toBe(200);
     await expect(signIn(context().app, agent.login)).rejects.toThrow();
     expect((await signIn(context().app, agent.login, 'brand-new-pass')).session).not.toBeNull();
   });

@@ -17,7 +17,9 @@ const fastifyCodes: Record<string, ErrorCode> = {
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, details?: unknown) {
   const locale = request.locale ?? pickLocale(request.headers['accept-language']);
-  const body = { error: { code, message: errorMessage(code, locale), ...(details === undefined ? {} : { details }) } };
+  const body = {
+    error: { code, message: errorMessage(code, locale), ...(details === undefined ? {} : { details }) },
+  };
   return reply.code(errorCatalog[code].status).type('application/json').send(body);
 }
 

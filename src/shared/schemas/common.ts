@@ -1,7 +1,11 @@
 // Building blocks shared by every API schema: ids, instants, pages and the error body.
 import { z } from 'zod';
 
-export const idSchema = z.string().min(1).max(64).regex(/^[0-9a-zA-Z_-]+$/, 'invalid id');
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[0-9a-zA-Z_-]+$/, 'invalid id');
 export const idParams = z.strictObject({ id: idSchema });
 
 /** An instant in time, always sent as an ISO-8601 UTC string. */
