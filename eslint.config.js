@@ -35,6 +35,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
+  {
     // Migrations are numbered: 0001-foundation.ts.
     files: ['src/db/migrations/**'],
     rules: { 'check-file/filename-naming-convention': 'off' },
