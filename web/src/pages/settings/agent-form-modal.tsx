@@ -1,6 +1,7 @@
 // The add / edit agent dialog; creating asks for login and initial password, editing does not.
-import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/form-modal';
 import { roles, type Role } from '@shared/roles.js';
 import {
   createAgentBodySchema,
@@ -12,7 +13,6 @@ import {
   type Group,
   type UpdateAgentBody,
 } from '@shared/schemas/team.js';
-import { testId } from '../../components/test-id';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { groupKindLabelKey, roleLabelKey } from '../../i18n/labels';
 import { schemaRule } from '../../rules/form-rules';
@@ -115,31 +115,20 @@ export function AgentFormModal(props: AgentFormModalProps) {
   const onFinish = (values: AgentFormValues) => submit(() => save(values), onDone);
 
   return (
-    <Modal
-      open
+    <FormModal
       title={
         target.kind === 'edit'
           ? t('agents.editTitle', { name: target.agent.displayName })
           : t('agents.createTitle')
       }
       okText={creating ? t('common.create') : t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ ...testId('agent-form-submit') }}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
+      testIdPrefix="agent-form"
+      saving={saving}
+      error={error}
+      onSubmit={() => form.submit()}
       onCancel={onCancel}
-      mask={{ closable: false }}
       width={560}
     >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          data-testid="agent-form-error"
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
       <Form<AgentFormValues>
         form={form}
         layout="vertical"
@@ -218,6 +207,6 @@ export function AgentFormModal(props: AgentFormModalProps) {
           <InputNumber data-testid="agent-form-cap" min={1} max={maxConcurrentChatsLimit} precision={0} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

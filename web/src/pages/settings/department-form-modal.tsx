@@ -1,9 +1,9 @@
 // Adds a department or changes its name and description.
-import { Alert, Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/form-modal';
 import { createDepartmentBodySchema, type Department } from '@shared/schemas/team.js';
 import type { CreateDepartmentBody, UpdateDepartmentBody } from '../../api/team-api';
-import { testId } from '../../components/test-id';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { schemaRule } from '../../rules/form-rules';
 
@@ -47,29 +47,19 @@ export function DepartmentFormModal({
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={
         target.kind === 'edit'
           ? t('departments.editTitle', { name: target.department.name })
           : t('departments.createTitle')
       }
       okText={target.kind === 'edit' ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ ...testId('department-form-submit') }}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
+      testIdPrefix="department-form"
+      saving={saving}
+      error={error}
+      onSubmit={() => form.submit()}
       onCancel={onCancel}
     >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          data-testid="department-form-error"
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
       <Form<DepartmentFormValues>
         form={form}
         layout="vertical"
@@ -99,6 +89,6 @@ export function DepartmentFormModal({
           <Input.TextArea data-testid="department-form-description" rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,8 @@
 // Adds a duty group of a kind the shop does not have yet, or renames an existing group.
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/form-modal';
 import { createGroupBodySchema, groupKinds, type Group, type GroupKind } from '@shared/schemas/team.js';
-import { testId } from '../../components/test-id';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { groupKindLabelKey } from '../../i18n/labels';
 import { schemaRule } from '../../rules/form-rules';
@@ -59,25 +59,15 @@ export function GroupFormModal({ target, onCreate, onRename, onDone, onCancel }:
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={target.kind === 'rename' ? t('groups.renameTitle') : t('groups.createTitle')}
       okText={target.kind === 'rename' ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ ...testId('group-form-submit') }}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
+      testIdPrefix="group-form"
+      saving={saving}
+      error={error}
+      onSubmit={() => form.submit()}
       onCancel={onCancel}
     >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          data-testid="group-form-error"
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
       <Form<GroupFormValues>
         form={form}
         layout="vertical"
@@ -105,6 +95,6 @@ export function GroupFormModal({ target, onCreate, onRename, onDone, onCancel }:
           <Input data-testid="group-form-name" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

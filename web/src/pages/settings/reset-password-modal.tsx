@@ -1,8 +1,8 @@
 // Sets a new password for an agent who forgot theirs.
-import { Alert, Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/form-modal';
 import { resetPasswordBodySchema, type Agent } from '@shared/schemas/team.js';
-import { testId } from '../../components/test-id';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { schemaRule } from '../../rules/form-rules';
 
@@ -25,25 +25,15 @@ export function ResetPasswordModal({ agent, onReset, onDone, onCancel }: ResetPa
   const onFinish = ({ password }: { password: string }) => submit(() => onReset(agent.id, password), onDone);
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('agents.resetPasswordTitle', { name: agent.displayName })}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ ...testId('agent-password-submit') }}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
+      testIdPrefix="agent-password"
+      saving={saving}
+      error={error}
+      onSubmit={() => form.submit()}
       onCancel={onCancel}
     >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          data-testid="agent-password-error"
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
       <Form form={form} layout="vertical" onFinish={onFinish} disabled={saving}>
         <Form.Item
           name="password"
@@ -57,6 +47,6 @@ export function ResetPasswordModal({ agent, onReset, onDone, onCancel }: ResetPa
           <Input.Password data-testid="agent-password-input" autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
