@@ -3,11 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { newId } from '../../db/ids.js';
 import type { AuditActor } from '../../server/actor.js';
+import type { AuditEntityType } from '../../shared/schemas/audit.js';
 import { insertAuditEntry, listAuditEntries, type AuditFilter } from './repo.js';
 
 export interface AuditRecord {
   action: string;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string | null;
   changes: Record<string, unknown>;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, defaultGroupIds, isRemovableGroup, needsGroup, removesLastAdmin } from './rules.js';
+import { defaultGroupIds, isRemovableGroup, needsGroup } from '../../shared/team-rules.js';
+import { changedFields, removesLastAdmin } from './rules.js';
 
 describe('team rules', () => {
   it('puts a new agent in the pre-sale group by default (SPEC §1)', () => {

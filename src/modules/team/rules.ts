@@ -1,21 +1,10 @@
 // Pure rules of the shop's team structure (SPEC §1); no I/O, so each is unit-tested directly.
 import type { Role } from '../../shared/roles.js';
-import type { AgentStatus, GroupKind } from '../../shared/schemas/team.js';
+import type { AgentStatus } from '../../shared/schemas/team.js';
 
 export interface StaffState {
   role: Role;
   status: AgentStatus;
-}
-
-/** Staff who answer chats must sit in at least one duty group. */
-export function needsGroup(role: Role): boolean {
-  return role === 'agent';
-}
-
-/** On first setup every agent is in pre-sale (SPEC §1). */
-export function defaultGroupIds(groups: ReadonlyArray<{ id: string; kind: GroupKind }>): string[] {
-  const preSale = groups.find((group) => group.kind === 'pre_sale');
-  return preSale ? [preSale.id] : [];
 }
 
 /** A change that would leave the shop with no active administrator is refused. */
@@ -23,13 +12,6 @@ export function removesLastAdmin(before: StaffState, after: StaffState, activeAd
   const wasActiveAdmin = before.role === 'admin' && before.status === 'active';
   const staysActiveAdmin = after.role === 'admin' && after.status === 'active';
   return wasActiveAdmin && !staysActiveAdmin && activeAdminCount <= 1;
-}
-
-/** The pre-sale group takes every chat while it is alone, so it can never be removed. */
-export function isRemovableGroup(kind: GroupKind, memberCount: number): 'ok' | 'required' | 'not_empty' {
-  if (kind === 'pre_sale') return 'required';
-  if (memberCount > 0) return 'not_empty';
-  return 'ok';
 }
 
 /** Field-by-field [before, after] pairs of what changed, for the audit log. */

@@ -25,14 +25,15 @@ import { recordAudit } from '../audit/service.js';
 import { hashPassword } from '../auth/password.js';
 import { presentAgent, presentDepartment, presentGroup } from './presenter.js';
 import * as repo from './repo.js';
-import { changedFields, defaultGroupIds, isRemovableGroup, needsGroup, removesLastAdmin } from './rules.js';
+import { defaultGroupIds, isRemovableGroup, needsGroup } from '../../shared/team-rules.js';
+import { changedFields, removesLastAdmin } from './rules.js';
 
 type Db = Kysely<Database>;
 type CreateAgentInput = z.output<typeof createAgentBodySchema>;
 type UpdateAgentInput = z.output<typeof updateAgentBodySchema>;
 
 function invalid(field: string, message: string): AppError {
-  return new AppError('validation_failed', { issues: [{ path: [field], message }] });
+  return new AppError('validation_failed', { issues: [{ path: ['body', field], message }] });
 }
 
 function translateUniqueViolation(error: unknown): never {

@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from './common.js';
 
+/** What the audit log records changes of; later modules add theirs here. */
+export const auditEntityTypes = ['agent', 'group', 'department', 'shop', 'session'] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
+
 export const auditEntrySchema = z
   .object({
     id: idSchema,

@@ -1,4 +1,5 @@
 // How an audit entry's changes read as plain text lines ("field: before → after").
+import { auditEntityTypes, type AuditEntityType } from '@shared/schemas/audit.js';
 import type { AuditEntry } from '@shared/schemas/audit.js';
 
 export function formatAuditValue(value: unknown): string {
@@ -26,9 +27,8 @@ export function auditChangeLines(entry: Pick<AuditEntry, 'action' | 'changes'>):
   );
 }
 
-export const auditEntityTypes = ['agent', 'group', 'department', 'shop', 'session'] as const;
-export type KnownAuditEntityType = (typeof auditEntityTypes)[number];
+export { auditEntityTypes };
 
-export function isKnownEntityType(value: string): value is KnownAuditEntityType {
+export function isKnownEntityType(value: string): value is AuditEntityType {
   return (auditEntityTypes as readonly string[]).includes(value);
 }

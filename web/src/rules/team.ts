@@ -3,11 +3,6 @@ import type { Department, Group, GroupKind } from '@shared/schemas/team.js';
 import { groupKinds } from '@shared/schemas/team.js';
 import type { AgentStatus } from '@shared/schemas/team.js';
 
-/** On first setup every agent is in pre-sale. */
-export function defaultGroupIds(groups: readonly Group[]): string[] {
-  return groups.filter((group) => group.kind === 'pre_sale').map((group) => group.id);
-}
-
 /** A shop has at most one group of each kind, so only the missing kinds can be created. */
 export function missingGroupKinds(groups: readonly Group[]): GroupKind[] {
   const present = new Set(groups.map((group) => group.kind));

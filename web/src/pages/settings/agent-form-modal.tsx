@@ -16,7 +16,7 @@ import {
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { groupKindLabelKey, roleLabelKey } from '../../i18n/labels';
 import { schemaRule } from '../../rules/form-rules';
-import { defaultGroupIds } from '../../rules/team';
+import { defaultGroupIds } from '@shared/team-rules.js';
 
 export type AgentFormTarget = { kind: 'create' } | { kind: 'edit'; agent: Agent };
 
