@@ -1,6 +1,7 @@
 // Runs an integration suite once per test database with a real app (app.inject), as Kysely's tests loop dialects.
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { DatabaseHandle, DialectName } from '../db/connection.js';
 import { buildApp } from '../server/app.js';
@@ -27,12 +28,17 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
-export async function buildTestApp(database: DatabaseHandle, config: Config = testConfig()): Promise<App> {
+export async function buildTestApp(
+  database: DatabaseHandle,
+  config: Config = testConfig(),
+  extra: { redis?: Redis } = {},
+): Promise<App> {
   const app = await buildApp({
     config,
     database,
     sessionSecret: randomBytes(32).toString('hex'),
     webRoot: 'web/dist',
+    redis: extra.redis,
   });
   await app.ready();
   return app;
