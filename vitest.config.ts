@@ -7,6 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['src/test/global-setup.ts'],
-    reporters: ['verbose'],
+    reporters: ['verbose', ['json', { outputFile: 'artifacts/vitest-integration.json' }]],
   },
 });

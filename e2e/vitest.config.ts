@@ -6,6 +6,6 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 90_000,
     fileParallelism: false,
-    reporters: ['verbose'],
+    reporters: ['verbose', ['json', { outputFile: 'artifacts/vitest-e2e.json' }]],
   },
 });
