@@ -1,0 +1,22 @@
+// The vocabulary of live chat (SPEC §2–3) shared by server, web and widget.
+import type { GroupKind } from './schemas/team.js';
+
+/** Where a chat was opened from (SPEC §2); it decides the duty group (SPEC §3.1). */
+export const entrySources = [
+  'shop_home',
+  'product_detail',
+  'message_centre',
+  'order_detail',
+  'order_list',
+] as const;
+export type EntrySource = (typeof entrySources)[number];
+
+/** Agent presence (SPEC §1). Away and offline agents never get a chat. */
+export const presenceStatuses = ['online', 'busy', 'away', 'offline'] as const;
+export type PresenceStatus = (typeof presenceStatuses)[number];
+
+/** The two duty groups that routing splits between; in-sale is not a routing target in seed 001. */
+export type RoutingGroup = Extract<GroupKind, 'pre_sale' | 'after_sale'>;
+
+export const conversationStatuses = ['queued', 'assigned', 'offline_message', 'closed'] as const;
+export type ConversationStatus = (typeof conversationStatuses)[number];
