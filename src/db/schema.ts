@@ -2,6 +2,7 @@
 import type { Locale } from '../shared/locales.js';
 import type { Role } from '../shared/roles.js';
 import type { AgentStatus, GroupKind } from '../shared/schemas/team.js';
+import type { ConversationStatus, EntrySource, PresenceStatus, RoutingGroup } from '../shared/chat.js';
 
 /** Instants are stored as UTC epoch milliseconds (bigint) on both dialects. */
 export type EpochMs = number;
@@ -12,6 +13,10 @@ export interface ShopTable {
   name: string;
   timezone: string;
   locale: Locale;
+  /** public key the chat widget is embedded with */
+  widgetKey: string | null;
+  /** HMAC key a shop's backend signs member identities with */
+  identitySecret: string | null;
   createdAt: EpochMs;
   updatedAt: EpochMs;
 }
@@ -83,6 +88,81 @@ export interface AuditLogTable {
   createdAt: EpochMs;
 }
 
+export interface CustomerTable {
+  id: string;
+  shopId: string;
+  /** the shop's own member id, when the shop's backend vouched for it; null for anonymous visitors */
+  memberId: string | null;
+  displayName: string;
+  createdAt: EpochMs;
+  lastSeenAt: EpochMs;
+}
+
+export interface VisitorTokenTable {
+  tokenHash: string;
+  customerId: string;
+  shopId: string;
+  createdAt: EpochMs;
+}
+
+export interface ConversationTable {
+  id: string;
+  shopId: string;
+  customerId: string;
+  status: ConversationStatus;
+  source: EntrySource;
+  productId: string | null;
+  orderId: string | null;
+  targetGroup: RoutingGroup;
+  agentId: string | null;
+  routingTier: string | null;
+  /** 0/1: received outside service hours (a 留言 offline message) */
+  offHours: number;
+  replyDueAt: EpochMs | null;
+  queuedAt: EpochMs | null;
+  assignedAt: EpochMs | null;
+  firstResponseAt: EpochMs | null;
+  closedAt: EpochMs | null;
+  lastSeq: number;
+  version: number;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+export type MessageAuthorKind = 'customer' | 'agent' | 'system';
+
+export interface MessageTable {
+  id: string;
+  shopId: string;
+  conversationId: string;
+  seq: number;
+  authorKind: MessageAuthorKind;
+  authorId: string | null;
+  clientMessageId: string | null;
+  kind: 'text' | 'event';
+  text: string;
+  /** 0/1: an internal note, never sent to the customer */
+  internal: number;
+  createdAt: EpochMs;
+}
+
+export interface AgentPresenceTable {
+  userId: string;
+  shopId: string;
+  status: PresenceStatus;
+  changedAt: EpochMs;
+  lastActivityAt: EpochMs;
+}
+
+export interface PresenceHistoryTable {
+  id: string;
+  shopId: string;
+  userId: string;
+  status: PresenceStatus;
+  reason: string;
+  at: EpochMs;
+}
+
 export interface Database {
   shops: ShopTable;
   users: UserTable;
@@ -91,4 +171,10 @@ export interface Database {
   departments: DepartmentTable;
   sessions: SessionTable;
   auditLog: AuditLogTable;
+  customers: CustomerTable;
+  visitorTokens: VisitorTokenTable;
+  conversations: ConversationTable;
+  messages: MessageTable;
+  agentPresence: AgentPresenceTable;
+  presenceHistory: PresenceHistoryTable;
 }

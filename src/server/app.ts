@@ -9,6 +9,12 @@ import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { shopRoutes } from '../modules/shops/routes.js';
 import { teamRoutes } from '../modules/team/routes.js';
+import { conversationRoutes } from '../modules/conversations/routes.js';
+import { presenceRoutes } from '../modules/presence/routes.js';
+import { startRouting } from '../modules/routing/service.js';
+import { widgetRoutes } from '../modules/widget/routes.js';
+import { EventBus } from './events.js';
+import { attachRealtime } from './realtime.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import type { App } from './http.js';
@@ -38,7 +44,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('deps', { config: options.config, database: options.database });
+  const bus = new EventBus();
+  app.decorate('deps', { config: options.config, database: options.database, bus });
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin);
@@ -63,6 +70,29 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(shopRoutes);
   await app.register(teamRoutes);
   await app.register(auditRoutes);
+  await app.register(widgetRoutes);
+  await app.register(conversationRoutes);
+  await app.register(presenceRoutes);
+
+  const routing = startRouting({
+    db: options.database.db,
+    bus,
+    onError: (error) => app.log.error({ err: error }, 'routing failed'),
+  });
+  const realtime = attachRealtime(app, {
+    config: options.config,
+    database: options.database,
+    bus,
+    redis: options.redis,
+  });
+  app.decorate('chatRouting', routing);
+  app.decorate('realtime', realtime);
+  // Sockets go first, so that closing the HTTP server is not held open by them.
+  app.addHook('preClose', async () => {
+    routing.stop();
+    await routing.idle();
+    await realtime.close();
+  });
 
   await app.register(webPlugin, { webRoot: options.webRoot ?? 'web/dist' });
   return app;

@@ -5,8 +5,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/connection.js';
 import type { Locale } from '../shared/locales.js';
 import type { Permission } from '../shared/roles.js';
+import type { RoutingRunner } from '../modules/routing/service.js';
 import type { Actor } from './actor.js';
+import type { Realtime } from './realtime.js';
 import type { Config } from './config.js';
+import type { EventBus } from './events.js';
 import { AppError } from './errors.js';
 
 /**
@@ -18,6 +21,7 @@ export type RouteAccess = 'public' | 'authenticated' | { permission: Permission 
 export interface AppDeps {
   config: Config;
   database: DatabaseHandle;
+  bus: EventBus;
 }
 
 declare module 'fastify' {
@@ -30,6 +34,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: AppDeps;
+    realtime: Realtime;
+    chatRouting: RoutingRunner;
   }
 }
 

@@ -89,6 +89,29 @@ export const errorCatalog = {
       en: 'The shop needs at least one active administrator',
     },
   },
+  unknown_shop: {
+    status: 404,
+    message: { 'zh-CN': '店铺不存在或未开通在线客服', en: 'No shop with live chat has this key' },
+  },
+  invalid_identity: {
+    status: 401,
+    message: {
+      'zh-CN': '会员身份校验失败',
+      en: 'The member identity could not be verified',
+    },
+  },
+  invalid_visitor: {
+    status: 401,
+    message: { 'zh-CN': '访客身份无效，请刷新页面', en: 'The visitor session is not valid; reload the page' },
+  },
+  conversation_closed: {
+    status: 409,
+    message: { 'zh-CN': '会话已结束', en: 'This conversation has ended' },
+  },
+  not_your_conversation: {
+    status: 403,
+    message: { 'zh-CN': '该会话未分配给您', en: 'This conversation is not assigned to you' },
+  },
   unsupported_media_type: {
     status: 415,
     message: { 'zh-CN': '请求体必须是 JSON', en: 'The request body must be JSON' },

@@ -15,12 +15,13 @@ export const permissions = [
   'team.manage', // create and change agents, groups, departments and chat caps
   'audit.read', // read the audit log
   'customer.reveal_contact', // see unmasked phone numbers and e-mails (each reveal audited)
+  'chat.supervise', // see every conversation of the shop and reassign them
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   admin: permissions,
-  supervisor: ['team.read', 'audit.read', 'customer.reveal_contact'],
+  supervisor: ['team.read', 'audit.read', 'customer.reveal_contact', 'chat.supervise'],
   agent: [],
   qa_inspector: ['team.read'],
   complaint_team: [],

@@ -1,7 +1,9 @@
 // The ordered list of migrations; a new one is a new numbered file added here (runs on both dialects).
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.js';
+import * as m0002 from './0002-live-chat.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-live-chat': m0002,
 };

@@ -36,6 +36,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['auth'],
       summary: 'Sign in with login and password; sets the httpOnly session cookie',
+      security: [],
       body: loginBodySchema,
       response: { 200: sessionSchema },
     },

@@ -23,3 +23,7 @@ export async function countShops(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+export function findShopByWidgetKey(db: Db, widgetKey: string): Promise<ShopTable | undefined> {
+  return db.selectFrom('shops').selectAll().where('widgetKey', '=', widgetKey).executeTakeFirst();
+}

@@ -1,4 +1,5 @@
 // Shops (tenants): their profile, and provisioning a new shop with its pre-sale group and first admin.
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { isUniqueViolation } from '../../db/connection.js';
@@ -90,6 +91,8 @@ export async function provisionShop(
     name: input.name,
     timezone: input.timezone ?? defaultTimezone,
     locale: input.locale ?? 'zh-CN',
+    widgetKey: randomBytes(12).toString('base64url'),
+    identitySecret: randomBytes(32).toString('base64url'),
     createdAt: now,
     updatedAt: now,
   };
@@ -120,4 +123,22 @@ export async function provisionShop(
 
 export async function countAllShops(db: Db): Promise<number> {
   return repo.countShops(db);
+}
+
+/** What the chat widget needs to know about the shop its key names; undefined for an unknown key. */
+export interface WidgetShop {
+  id: string;
+  name: string;
+  timezone: string;
+  identitySecret: string;
+}
+
+export async function findShopByWidgetKey(db: Db, widgetKey: string): Promise<WidgetShop | undefined> {
+  const shop = await repo.findShopByWidgetKey(db, widgetKey);
+  if (!shop?.identitySecret) return undefined;
+  return { id: shop.id, name: shop.name, timezone: shop.timezone, identitySecret: shop.identitySecret };
+}
+
+export async function getShopTimezone(db: Db, shopId: string): Promise<string> {
+  return (await loadShop(db, shopId)).timezone;
 }

@@ -370,3 +370,36 @@ export async function deleteDepartment(db: Db, actor: Actor, id: string): Promis
     });
   });
 }
+
+// ── what routing needs ──────────────────────────────────────────────────────
+
+export interface RoutingStaff {
+  agentId: string;
+  groups: GroupKind[];
+  maxConcurrentChats: number;
+}
+
+/** Active agents who take chats, with their duty groups and caps. */
+export async function routingStaff(db: Db, shopId: string): Promise<RoutingStaff[]> {
+  const users = await repo.listUsers(db, shopId, { role: 'agent', status: 'active' });
+  const groups = await repo.listGroups(db, shopId);
+  const kindOf = new Map(groups.map((group) => [group.id, group.kind]));
+  const memberships = await repo.groupIdsByUser(
+    db,
+    shopId,
+    users.map((user) => user.id),
+  );
+  return users.map((user) => ({
+    agentId: user.id,
+    groups: (memberships.get(user.id) ?? []).flatMap((id) => {
+      const kind = kindOf.get(id);
+      return kind ? [kind] : [];
+    }),
+    maxConcurrentChats: user.maxConcurrentChats,
+  }));
+}
+
+/** The duty-group kinds the shop has set up. */
+export async function groupKindsOf(db: Db, shopId: string): Promise<GroupKind[]> {
+  return (await repo.listGroups(db, shopId)).map((group) => group.kind);
+}

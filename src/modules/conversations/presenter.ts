@@ -1,0 +1,51 @@
+// What conversations and messages look like when they leave the server.
+import type { ConversationTable, MessageTable } from '../../db/schema.js';
+import type { ChatMessage, Conversation } from '../../shared/schemas/chat.js';
+import type { ChatCustomer } from '../customers/service.js';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function presentMessage(row: MessageTable): ChatMessage {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    authorKind: row.authorKind,
+    authorId: row.authorId,
+    clientMessageId: row.clientMessageId,
+    kind: row.kind,
+    text: row.text,
+    internal: row.internal === 1,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
+}
+
+export function presentConversation(
+  row: ConversationTable,
+  customer: ChatCustomer | undefined,
+): Conversation {
+  return {
+    id: row.id,
+    status: row.status,
+    source: row.source,
+    productId: row.productId,
+    orderId: row.orderId,
+    targetGroup: row.targetGroup,
+    agentId: row.agentId,
+    routingTier: row.routingTier,
+    customer: {
+      id: row.customerId,
+      displayName: customer?.displayName ?? '',
+      member: customer?.member ?? false,
+    },
+    offHours: row.offHours === 1,
+    replyDueAt: iso(row.replyDueAt),
+    queuedAt: iso(row.queuedAt),
+    assignedAt: iso(row.assignedAt),
+    firstResponseAt: iso(row.firstResponseAt),
+    closedAt: iso(row.closedAt),
+    lastSeq: row.lastSeq,
+    version: row.version,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
+}

@@ -1,0 +1,47 @@
+// Domain events of conversations → Socket.IO rooms. Internal notes never reach a customer's room.
+import type { Namespace } from 'socket.io';
+import type { EventBus } from '../../server/events.js';
+import type { AgentServerEvents, WidgetServerEvents } from '../../shared/events.js';
+
+export const rooms = {
+  customer: (customerId: string) => `customer:${customerId}`,
+  agent: (userId: string) => `agent:${userId}`,
+  shop: (shopId: string) => `shop:${shopId}`,
+  overseers: (shopId: string) => `overseers:${shopId}`,
+};
+
+export function publishConversationEvents(
+  bus: EventBus,
+  widget: Namespace<Record<string, never>, WidgetServerEvents>,
+  agents: Namespace<Record<string, never>, AgentServerEvents>,
+): () => void {
+  return bus.subscribe((event) => {
+    if (event.type === 'message.created') {
+      const { conversation, message } = event;
+      if (!message.internal) widget.to(rooms.customer(conversation.customer.id)).emit('message:new', message);
+      const staffRooms = [rooms.overseers(event.shopId)];
+      if (conversation.agentId) staffRooms.push(rooms.agent(conversation.agentId));
+      agents.to(staffRooms).emit('message:new', message);
+    } else if (event.type === 'conversation.changed') {
+      const { conversation } = event;
+      widget
+        .to(rooms.customer(conversation.customer.id))
+        .emit('conversation:updated', { ...conversation, queuePosition: null });
+      // Queued chats are visible to every agent of the shop (the queue list); the rest to those involved.
+      const staffRooms =
+        conversation.status === 'queued' || conversation.status === 'offline_message'
+          ? [rooms.shop(event.shopId)]
+          : [rooms.overseers(event.shopId)];
+      if (conversation.agentId) staffRooms.push(rooms.agent(conversation.agentId));
+      if (event.previousAgentId) staffRooms.push(rooms.agent(event.previousAgentId));
+      if (conversation.status === 'assigned') staffRooms.push(rooms.shop(event.shopId));
+      agents.to(staffRooms).emit('conversation:updated', conversation);
+    } else if (event.type === 'presence.changed') {
+      agents.to(rooms.overseers(event.shopId)).emit('presence:updated', {
+        userId: event.userId,
+        status: event.status,
+        at: new Date(event.at).toISOString(),
+      });
+    }
+  });
+}

@@ -1,0 +1,143 @@
+// Queries of the conversations and messages tables.
+import type { Kysely } from 'kysely';
+import type { ConversationTable, Database, MessageTable } from '../../db/schema.js';
+import type { ConversationStatus } from '../../shared/chat.js';
+
+type Db = Kysely<Database>;
+
+export async function insertConversation(db: Db, row: ConversationTable): Promise<void> {
+  await db.insertInto('conversations').values(row).execute();
+}
+
+export function findConversation(db: Db, shopId: string, id: string): Promise<ConversationTable | undefined> {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findOpenConversation(db: Db, shopId: string, customerId: string) {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('customerId', '=', customerId)
+    .where('status', '!=', 'closed')
+    .orderBy('createdAt', 'desc')
+    .executeTakeFirst();
+}
+
+/** Applies a change and bumps the version; returns the row as it is now. */
+export async function updateConversation(
+  db: Db,
+  shopId: string,
+  id: string,
+  patch: Partial<ConversationTable>,
+): Promise<ConversationTable> {
+  await db
+    .updateTable('conversations')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('shopId', '=', shopId)
+    .where('id', '=', id)
+    .execute();
+  const row = await findConversation(db, shopId, id);
+  if (!row) throw new Error(`conversation ${id} vanished`);
+  return row;
+}
+
+/** Takes the next sequence number; the row update also serialises concurrent writers of one conversation. */
+export async function nextSeq(db: Db, conversationId: string): Promise<number> {
+  const row = await db
+    .updateTable('conversations')
+    .set((eb) => ({ lastSeq: eb('lastSeq', '+', 1) }))
+    .where('id', '=', conversationId)
+    .returning('lastSeq')
+    .executeTakeFirstOrThrow();
+  return row.lastSeq;
+}
+
+export async function insertMessage(db: Db, row: MessageTable): Promise<void> {
+  await db.insertInto('messages').values(row).execute();
+}
+
+export function findMessageByClientId(
+  db: Db,
+  conversationId: string,
+  authorId: string,
+  clientMessageId: string,
+) {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversationId', '=', conversationId)
+    .where('authorId', '=', authorId)
+    .where('clientMessageId', '=', clientMessageId)
+    .executeTakeFirst();
+}
+
+export function listMessagesAfter(
+  db: Db,
+  conversationId: string,
+  afterSeq: number,
+  options: { includeInternal: boolean; limit: number },
+): Promise<MessageTable[]> {
+  let query = db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversationId', '=', conversationId)
+    .where('seq', '>', afterSeq);
+  if (!options.includeInternal) query = query.where('internal', '=', 0);
+  return query.orderBy('seq').limit(options.limit).execute();
+}
+
+export interface ConversationFilter {
+  statuses?: ConversationStatus[];
+  agentId?: string;
+  limit: number;
+}
+
+export function listConversations(db: Db, shopId: string, filter: ConversationFilter) {
+  let query = db.selectFrom('conversations').selectAll().where('shopId', '=', shopId);
+  if (filter.statuses) query = query.where('status', 'in', filter.statuses);
+  if (filter.agentId) query = query.where('agentId', '=', filter.agentId);
+  return query.orderBy('createdAt', 'asc').limit(filter.limit).execute();
+}
+
+export async function agentLoad(db: Db, shopId: string) {
+  return db
+    .selectFrom('conversations')
+    .select((eb) => [
+      'agentId',
+      eb.fn.countAll<number>().as('open'),
+      eb.fn.max('assignedAt').as('lastAssignedAt'),
+    ])
+    .where('shopId', '=', shopId)
+    .where('status', '=', 'assigned')
+    .groupBy('agentId')
+    .execute();
+}
+
+export async function lastAssignedAt(db: Db, shopId: string) {
+  return db
+    .selectFrom('conversations')
+    .select((eb) => ['agentId', eb.fn.max('assignedAt').as('lastAssignedAt')])
+    .where('shopId', '=', shopId)
+    .where('agentId', 'is not', null)
+    .groupBy('agentId')
+    .execute();
+}
+
+/** The agent who last served this customer in this shop, and when. */
+export function latestServedConversation(db: Db, shopId: string, customerId: string) {
+  return db
+    .selectFrom('conversations')
+    .select(['agentId', 'assignedAt'])
+    .where('shopId', '=', shopId)
+    .where('customerId', '=', customerId)
+    .where('agentId', 'is not', null)
+    .orderBy('assignedAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

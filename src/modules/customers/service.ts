@@ -1,0 +1,125 @@
+// Who a chat customer is: an anonymous visitor with an unguessable token, or a shop member whose identity the
+// shop's backend vouches for with an HMAC, so nobody can pose as another customer.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/connection.js';
+import { newId } from '../../db/ids.js';
+import type { CustomerTable, Database } from '../../db/schema.js';
+import { withTransaction } from '../../db/transaction.js';
+import { AppError } from '../../server/errors.js';
+import * as repo from './repo.js';
+
+type Db = Kysely<Database>;
+
+export interface ChatCustomer {
+  id: string;
+  shopId: string;
+  displayName: string;
+  member: boolean;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** What a shop's backend computes for a logged-in member: hex HMAC-SHA256(identity secret, member id). */
+export function memberSignature(identitySecret: string, memberId: string): string {
+  return createHmac('sha256', identitySecret).update(memberId).digest('hex');
+}
+
+function signatureMatches(identitySecret: string, memberId: string, signature: string): boolean {
+  const expected = Buffer.from(memberSignature(identitySecret, memberId), 'hex');
+  const given = Buffer.from(signature, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function present(row: CustomerTable): ChatCustomer {
+  return { id: row.id, shopId: row.shopId, displayName: row.displayName, member: row.memberId !== null };
+}
+
+async function issueToken(db: Db, customer: CustomerTable, now: number): Promise<string> {
+  // 256 random bits; only the hash is stored.
+  const token = randomBytes(32).toString('base64url');
+  await repo.insertVisitorToken(db, {
+    tokenHash: hashToken(token),
+    customerId: customer.id,
+    shopId: customer.shopId,
+    createdAt: now,
+  });
+  return token;
+}
+
+async function newCustomer(
+  db: Db,
+  shopId: string,
+  memberId: string | null,
+  name: string | undefined,
+  now: number,
+) {
+  const id = newId(now);
+  const row: CustomerTable = {
+    id,
+    shopId,
+    memberId,
+    displayName: name ?? (memberId ? `会员 ${memberId}` : `访客 ${id.slice(-4).toUpperCase()}`),
+    createdAt: now,
+    lastSeenAt: now,
+  };
+  await repo.insertCustomer(db, row);
+  return row;
+}
+
+export interface WidgetIdentityInput {
+  shopId: string;
+  identitySecret: string;
+  visitorToken?: string | undefined;
+  member?: { id: string; name?: string | undefined; signature: string } | undefined;
+}
+
+/** Resumes the visitor behind a token, or signs in a vouched-for member, or starts a new anonymous visitor. */
+export async function identifyWidgetCustomer(
+  db: Db,
+  input: WidgetIdentityInput,
+): Promise<{ customer: ChatCustomer; visitorToken: string }> {
+  const now = Date.now();
+  if (input.member) {
+    const { id: memberId, name, signature } = input.member;
+    if (!signatureMatches(input.identitySecret, memberId, signature)) throw new AppError('invalid_identity');
+    const attempt = () =>
+      withTransaction(db, async (trx) => {
+        const existing = await repo.findCustomerByMember(trx, input.shopId, memberId);
+        if (existing) await repo.touchCustomer(trx, existing.id, now, name);
+        const customer = existing ?? (await newCustomer(trx, input.shopId, memberId, name, now));
+        return { customer: present(customer), visitorToken: await issueToken(trx, customer, now) };
+      });
+    try {
+      return await attempt();
+    } catch (error) {
+      // The same member opening two tabs at once: the second finds the first's row.
+      if (isUniqueViolation(error)) return attempt();
+      throw error;
+    }
+  }
+  if (input.visitorToken) {
+    const known = await resolveVisitor(db, input.visitorToken);
+    if (known && known.shopId === input.shopId) return { customer: known, visitorToken: input.visitorToken };
+  }
+  return withTransaction(db, async (trx) => {
+    const customer = await newCustomer(trx, input.shopId, null, undefined, now);
+    return { customer: present(customer), visitorToken: await issueToken(trx, customer, now) };
+  });
+}
+
+export async function resolveVisitor(db: Db, visitorToken: string): Promise<ChatCustomer | undefined> {
+  const token = await repo.findVisitorToken(db, hashToken(visitorToken));
+  if (!token) return undefined;
+  const [customer] = await repo.findCustomers(db, token.shopId, [token.customerId]);
+  return customer ? present(customer) : undefined;
+}
+
+export async function customersById(
+  db: Db,
+  shopId: string,
+  ids: string[],
+): Promise<Map<string, ChatCustomer>> {
+  const rows = await repo.findCustomers(db, shopId, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, present(row)]));
+}

@@ -1,0 +1,50 @@
+// Domain events: recorded while a transaction runs and published only after it commits (Outline's afterCommit),
+// so no client ever hears of a change that was rolled back. Modules' realtime.ts files subscribe.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { PresenceStatus } from '../shared/chat.js';
+import type { ChatMessage, Conversation } from '../shared/schemas/chat.js';
+
+export interface DomainEventMap {
+  'message.created': { shopId: string; conversation: Conversation; message: ChatMessage };
+  'conversation.changed': { shopId: string; conversation: Conversation; previousAgentId: string | null };
+  'presence.changed': { shopId: string; userId: string; status: PresenceStatus; at: number };
+}
+export type DomainEventType = keyof DomainEventMap;
+export type DomainEvent = { [K in DomainEventType]: { type: K } & DomainEventMap[K] }[DomainEventType];
+
+type Listener = (event: DomainEvent) => void;
+
+export class EventBus {
+  private readonly listeners = new Set<Listener>();
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  publish(events: readonly DomainEvent[]): void {
+    for (const event of events) {
+      for (const listener of this.listeners) listener(event);
+    }
+  }
+}
+
+export type Emit = (event: DomainEvent) => void;
+
+/**
+ * Runs a command in one transaction; the events it emits are published after the commit, in order.
+ * Nested calls (a command inside a command) share the outer transaction and its outbox.
+ */
+export async function runCommand<T>(
+  db: Kysely<Database>,
+  bus: EventBus,
+  work: (trx: Kysely<Database>, emit: Emit) => Promise<T>,
+  outer?: Emit,
+): Promise<T> {
+  if (outer && db.isTransaction) return work(db, outer);
+  const outbox: DomainEvent[] = [];
+  const result = await db.transaction().execute((trx) => work(trx, (event) => outbox.push(event)));
+  bus.publish(outbox);
+  return result;
+}

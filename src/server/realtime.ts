@@ -1,0 +1,300 @@
+// The Socket.IO gateway: /widget for customers (visitor token) and /agent for staff (session cookie), with
+// every payload validated and every send acknowledged only after it is stored. With Redis, several server
+// processes share rooms through the Redis adapter.
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
+import { Server, type Namespace, type Socket } from 'socket.io';
+import type { ZodType } from 'zod';
+import type { DatabaseHandle } from '../db/connection.js';
+import { resolveSession } from '../modules/auth/service.js';
+import * as conversations from '../modules/conversations/service.js';
+import { publishConversationEvents, rooms } from '../modules/conversations/realtime.js';
+import { resolveVisitor, type ChatCustomer } from '../modules/customers/service.js';
+import { presenceOf, recordActivity, setPresence } from '../modules/presence/service.js';
+import { sessionCookieName } from '../modules/auth/routes.js';
+import { errorMessage, type ErrorCode } from '../shared/errors.js';
+import { pickLocale, type Locale } from '../shared/locales.js';
+import {
+  agentSendSchema,
+  presenceSchema,
+  readSchema,
+  syncSchema,
+  typingSchema,
+  visitorSendSchema,
+} from '../shared/schemas/chat.js';
+import type {
+  AgentClientEvents,
+  AgentServerEvents,
+  WidgetClientEvents,
+  WidgetServerEvents,
+} from '../shared/events.js';
+import type { Actor } from './actor.js';
+import type { Config } from './config.js';
+import { AppError } from './errors.js';
+import type { EventBus } from './events.js';
+import type { App } from './http.js';
+
+type WidgetSocket = Socket<
+  WidgetClientEvents,
+  WidgetServerEvents,
+  Record<string, never>,
+  { customer: ChatCustomer; locale: Locale }
+>;
+type AgentSocket = Socket<
+  AgentClientEvents,
+  AgentServerEvents,
+  Record<string, never>,
+  { actor: Actor; locale: Locale }
+>;
+
+/** How long an agent may be without any open connection before they are set offline (a reload is not leaving). */
+const OFFLINE_GRACE_MS = 10_000;
+
+type AckResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+function parse<T>(schema: ZodType<T>, payload: unknown): T {
+  const result = schema.safeParse(payload);
+  if (!result.success) {
+    throw new AppError('validation_failed', {
+      issues: result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+    });
+  }
+  return result.data;
+}
+
+/** Runs a handler and answers through the ack; a client without an ack still gets nothing half-done. */
+function handle<T>(
+  locale: () => Locale,
+  work: () => Promise<T>,
+  ack: unknown,
+  onError: (e: unknown) => void,
+) {
+  const reply = typeof ack === 'function' ? (ack as (result: AckResult<T>) => void) : () => undefined;
+  work().then(
+    (data) => reply({ ok: true, data }),
+    (error: unknown) => {
+      const code: ErrorCode = error instanceof AppError ? error.code : 'internal';
+      if (code === 'internal') onError(error);
+      reply({ ok: false, error: { code, message: errorMessage(code, locale()) } });
+    },
+  );
+}
+
+export interface RealtimeOptions {
+  config: Config;
+  database: DatabaseHandle;
+  bus: EventBus;
+  redis?: Redis | undefined;
+}
+
+export interface Realtime {
+  io: Server;
+  close(): Promise<void>;
+}
+
+export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
+  const { database, bus, config } = options;
+  const db = database.db;
+  const deps = { db, bus };
+  const logError = (error: unknown) => app.log.error({ err: error }, 'realtime handler failed');
+  const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+
+  let pub: Redis | undefined;
+  let sub: Redis | undefined;
+  if (options.redis) {
+    pub = options.redis.duplicate();
+    sub = options.redis.duplicate();
+    for (const client of [pub, sub])
+      client.on('error', (error) => app.log.warn({ err: error }, 'redis adapter error'));
+    io.adapter(createAdapter(pub, sub));
+  }
+
+  const widget = io.of('/widget') as unknown as Namespace<
+    WidgetClientEvents,
+    WidgetServerEvents,
+    Record<string, never>,
+    WidgetSocket['data']
+  >;
+  const agents = io.of('/agent') as unknown as Namespace<
+    AgentClientEvents,
+    AgentServerEvents,
+    Record<string, never>,
+    AgentSocket['data']
+  >;
+
+  widget.use((socket, next) => {
+    const token = (socket.handshake.auth as { visitorToken?: unknown }).visitorToken;
+    const locale = pickLocale(socket.handshake.headers['accept-language']);
+    if (typeof token !== 'string' || token.length > 128) return next(new Error('invalid_visitor'));
+    resolveVisitor(db, token).then(
+      (customer) => {
+        if (!customer) return next(new Error('invalid_visitor'));
+        socket.data = { customer, locale };
+        next();
+      },
+      (error: unknown) => next(error instanceof Error ? error : new Error('internal')),
+    );
+  });
+
+  widget.on('connection', (socket: WidgetSocket) => {
+    const { customer } = socket.data;
+    const locale = () => socket.data.locale;
+    void socket.join(rooms.customer(customer.id));
+
+    socket.on('send', (payload, ack) =>
+      handle(
+        locale,
+        async () => {
+          const input = parse(visitorSendSchema, payload);
+          return conversations.sendCustomerMessage(deps, customer, input);
+        },
+        ack,
+        logError,
+      ),
+    );
+    socket.on('sync', (payload, ack) =>
+      handle(
+        locale,
+        async () => {
+          const { conversationId, afterSeq } = parse(syncSchema, payload);
+          return {
+            messages: await conversations.messagesAfter(
+              db,
+              { kind: 'customer', customer },
+              conversationId,
+              afterSeq,
+            ),
+          };
+        },
+        ack,
+        logError,
+      ),
+    );
+    socket.on('typing', (payload) => {
+      const parsed = typingSchema.safeParse(payload);
+      if (parsed.success) agents.to(rooms.shop(customer.shopId)).emit('typing', parsed.data);
+    });
+    socket.on('read', (payload) => {
+      const parsed = readSchema.safeParse(payload);
+      if (parsed.success) agents.to(rooms.shop(customer.shopId)).emit('read', parsed.data);
+    });
+  });
+
+  agents.use((socket, next) => {
+    const header = socket.handshake.headers.cookie ?? '';
+    const raw = app.parseCookie(header)[sessionCookieName];
+    const unsigned = raw ? app.unsignCookie(raw) : null;
+    if (!unsigned?.valid || !unsigned.value) return next(new Error('unauthenticated'));
+    resolveSession(db, unsigned.value, socket.handshake.address, config.sessionTtlMs).then(
+      (actor) => {
+        if (!actor) return next(new Error('unauthenticated'));
+        socket.data = {
+          actor,
+          locale: pickLocale(socket.handshake.headers['accept-language'], actor.locale),
+        };
+        next();
+      },
+      (error: unknown) => next(error instanceof Error ? error : new Error('internal')),
+    );
+  });
+
+  agents.on('connection', (socket: AgentSocket) => {
+    const { actor } = socket.data;
+    const locale = () => socket.data.locale;
+    void socket.join([rooms.agent(actor.userId), rooms.shop(actor.shopId)]);
+    if (actor.role === 'admin' || actor.role === 'supervisor')
+      void socket.join(rooms.overseers(actor.shopId));
+    if (actor.role === 'agent') {
+      void presenceOf(db, actor.userId)
+        .then(async (status) => {
+          if (status === 'offline') await setPresence(deps, actor, 'online', 'connected');
+        })
+        .catch(logError);
+    }
+
+    socket.on('send', (payload, ack) =>
+      handle(
+        locale,
+        async () => {
+          const input = parse(agentSendSchema, payload);
+          return { message: await conversations.sendAgentMessage(deps, actor, input) };
+        },
+        ack,
+        logError,
+      ),
+    );
+    socket.on('sync', (payload, ack) =>
+      handle(
+        locale,
+        async () => {
+          const { conversationId, afterSeq } = parse(syncSchema, payload);
+          return {
+            messages: await conversations.messagesAfter(
+              db,
+              { kind: 'staff', actor },
+              conversationId,
+              afterSeq,
+            ),
+          };
+        },
+        ack,
+        logError,
+      ),
+    );
+    socket.on('presence', (payload, ack) =>
+      handle(
+        locale,
+        async () => {
+          const { status } = parse(presenceSchema, payload);
+          return { status: await setPresence(deps, actor, status, 'set_by_agent') };
+        },
+        ack,
+        logError,
+      ),
+    );
+    socket.on('activity', () => void recordActivity(db, actor.userId).catch(logError));
+    socket.on('typing', (payload) => {
+      const parsed = typingSchema.safeParse(payload);
+      if (parsed.success) {
+        void conversations.getConversation(db, actor, parsed.data.conversationId).then(
+          (conversation) => widget.to(rooms.customer(conversation.customer.id)).emit('typing', parsed.data),
+          () => undefined,
+        );
+      }
+    });
+    socket.on('read', (payload) => {
+      const parsed = readSchema.safeParse(payload);
+      if (parsed.success) {
+        void conversations.getConversation(db, actor, parsed.data.conversationId).then(
+          (conversation) => widget.to(rooms.customer(conversation.customer.id)).emit('read', parsed.data),
+          () => undefined,
+        );
+      }
+    });
+    socket.on('disconnect', () => {
+      if (actor.role !== 'agent') return;
+      // Closing the last tab sets offline after a grace period; the check spans every node (Redis adapter).
+      setTimeout(() => {
+        void agents
+          .in(rooms.agent(actor.userId))
+          .fetchSockets()
+          .then(async (remaining) => {
+            if (remaining.length === 0) await setPresence(deps, actor, 'offline', 'disconnected');
+          })
+          .catch(logError);
+      }, OFFLINE_GRACE_MS).unref();
+    });
+  });
+
+  const unsubscribe = publishConversationEvents(bus, widget as never, agents as never);
+
+  return {
+    io,
+    close: async () => {
+      unsubscribe();
+      await io.close();
+      pub?.disconnect();
+      sub?.disconnect();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// The realtime contract, typed once: what the server pushes and what clients send, per Socket.IO namespace.
+// Every pushed conversation carries its version and every message its seq; clients drop anything older.
+import type { PresenceStatus } from './chat.js';
+import type { ErrorCode } from './errors.js';
+import type { ChatMessage, Conversation } from './schemas/chat.js';
+
+export type Ack<T> = (
+  result: { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } },
+) => void;
+
+/** Namespace /widget: one customer, authenticated with their visitor token. */
+export interface WidgetServerEvents {
+  'message:new': (message: ChatMessage) => void;
+  'conversation:updated': (conversation: Conversation & { queuePosition: number | null }) => void;
+  typing: (payload: { conversationId: string; typing: boolean }) => void;
+  read: (payload: { conversationId: string; seq: number }) => void;
+}
+export interface WidgetClientEvents {
+  send: (payload: unknown, ack: Ack<{ message: ChatMessage; conversation: Conversation }>) => void;
+  sync: (payload: unknown, ack: Ack<{ messages: ChatMessage[] }>) => void;
+  typing: (payload: unknown) => void;
+  read: (payload: unknown) => void;
+}
+
+/** Namespace /agent: staff, authenticated with their session cookie. */
+export interface AgentServerEvents {
+  'message:new': (message: ChatMessage) => void;
+  'conversation:updated': (conversation: Conversation) => void;
+  'presence:updated': (payload: { userId: string; status: PresenceStatus; at: string }) => void;
+  typing: (payload: { conversationId: string; typing: boolean }) => void;
+  read: (payload: { conversationId: string; seq: number }) => void;
+}
+export interface AgentClientEvents {
+  send: (payload: unknown, ack: Ack<{ message: ChatMessage }>) => void;
+  sync: (payload: unknown, ack: Ack<{ messages: ChatMessage[] }>) => void;
+  presence: (payload: unknown, ack: Ack<{ status: PresenceStatus }>) => void;
+  activity: () => void;
+  typing: (payload: unknown) => void;
+  read: (payload: unknown) => void;
+}
