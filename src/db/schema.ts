@@ -17,6 +17,10 @@ export interface ShopTable {
   widgetKey: string | null;
   /** HMAC key a shop's backend signs member identities with */
   identitySecret: string | null;
+  /** service hours in the shop's time zone, 'HH:MM' */
+  serviceOpensAt: string;
+  serviceClosesAt: string;
+  offHoursReplyBy: string;
   createdAt: EpochMs;
   updatedAt: EpochMs;
 }

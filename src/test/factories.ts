@@ -70,6 +70,8 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface ApiClient {
   session: Session | null;
+  /** the Cookie header value, for sockets */
+  cookie: string | null;
   request(
     method: Method,
     url: string,
@@ -96,6 +98,7 @@ function client(app: App, cookie: string | null, session: Session | null): ApiCl
     });
   return {
     session,
+    cookie,
     request,
     get: (url, headers) => request('GET', url, undefined, headers),
     post: (url, body) => request('POST', url, body ?? {}),

@@ -7,6 +7,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The widget's public shop key and the secret a shop's backend signs member identities with.
   await db.schema.alterTable('shops').addColumn('widget_key', 'text').execute();
   await db.schema.alterTable('shops').addColumn('identity_secret', 'text').execute();
+  // Service hours (SPEC §3): 09:00–23:00 every day; off-hours messages answered by 09:30.
+  await db.schema
+    .alterTable('shops')
+    .addColumn('service_opens_at', 'text', (c) => c.notNull().defaultTo('09:00'))
+    .execute();
+  await db.schema
+    .alterTable('shops')
+    .addColumn('service_closes_at', 'text', (c) => c.notNull().defaultTo('23:00'))
+    .execute();
+  await db.schema
+    .alterTable('shops')
+    .addColumn('off_hours_reply_by', 'text', (c) => c.notNull().defaultTo('09:30'))
+    .execute();
   const shops = await sql<{ id: string }>`select id from shops`.execute(db);
   for (const shop of shops.rows) {
     await sql`update shops set widget_key = ${randomBytes(12).toString('base64url')},
@@ -126,6 +139,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await db.schema.dropTable(table).execute();
   }
   await db.schema.dropIndex('shops_widget_key_unique').execute();
+  for (const column of ['off_hours_reply_by', 'service_closes_at', 'service_opens_at']) {
+    await db.schema.alterTable('shops').dropColumn(column).execute();
+  }
   await db.schema.alterTable('shops').dropColumn('identity_secret').execute();
   await db.schema.alterTable('shops').dropColumn('widget_key').execute();
 }

@@ -11,8 +11,8 @@ import type { ConversationStatus, EntrySource } from '../../shared/chat.js';
 import type { ChatMessage, Conversation } from '../../shared/schemas/chat.js';
 import { customersById, type ChatCustomer } from '../customers/service.js';
 import { groupForSource } from '../routing/rules.js';
-import { defaultServiceHours, offHoursReplyDue, type ServiceHours } from '../routing/service-hours.js';
-import { getShopTimezone } from '../shops/service.js';
+import { offHoursReplyDue, type ServiceHours } from '../routing/service-hours.js';
+import { getServiceHours } from '../shops/service.js';
 import { presentConversation, presentMessage } from './presenter.js';
 import * as repo from './repo.js';
 
@@ -26,9 +26,8 @@ export interface ChatDeps {
 /** Staff who may write in any conversation of their shop, not only their own. */
 const overseers = new Set(['admin', 'supervisor']);
 
-export async function serviceHoursOf(db: Db, shopId: string): Promise<ServiceHours> {
-  // Per-shop hours arrive with the business calendar; until then every shop keeps SPEC's 09:00–23:00.
-  return { ...defaultServiceHours, timeZone: await getShopTimezone(db, shopId) };
+export function serviceHoursOf(db: Db, shopId: string): Promise<ServiceHours> {
+  return getServiceHours(db, shopId);
 }
 
 async function present(db: Db, row: ConversationTable): Promise<Conversation> {

@@ -14,6 +14,7 @@ import { withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../audit/service.js';
 import { createGroup, createStaff } from '../team/service.js';
 import { changedFields } from '../team/rules.js';
+import type { ServiceHours } from '../routing/service-hours.js';
 import * as repo from './repo.js';
 
 type Db = Kysely<Database>;
@@ -25,6 +26,8 @@ function presentShop(row: ShopTable): Shop {
     slug: row.slug,
     timezone: row.timezone,
     locale: row.locale,
+    serviceHours: { opensAt: row.serviceOpensAt, closesAt: row.serviceClosesAt, offHoursReplyBy: row.offHoursReplyBy },
+    widgetKey: row.widgetKey,
     createdAt: new Date(row.createdAt).toISOString(),
   };
 }
@@ -54,9 +57,20 @@ export async function updateShop(
 ): Promise<Shop> {
   await withTransaction(db, async (trx) => {
     const before = await loadShop(trx, actor.shopId);
-    const changes = changedFields(before, input);
+    const { serviceHours, ...rest } = input;
+    const patch = {
+      ...rest,
+      ...(serviceHours
+        ? {
+            serviceOpensAt: serviceHours.opensAt,
+            serviceClosesAt: serviceHours.closesAt,
+            offHoursReplyBy: serviceHours.offHoursReplyBy,
+          }
+        : {}),
+    };
+    const changes = changedFields(before, patch);
     if (Object.keys(changes).length === 0) return;
-    await repo.updateShop(trx, actor.shopId, { ...input, updatedAt: Date.now() });
+    await repo.updateShop(trx, actor.shopId, { ...patch, updatedAt: Date.now() });
     await recordAudit(trx, auditActorOf(actor), {
       action: 'shop.updated',
       entityType: 'shop',
@@ -91,6 +105,9 @@ export async function provisionShop(
     name: input.name,
     timezone: input.timezone ?? defaultTimezone,
     locale: input.locale ?? 'zh-CN',
+    serviceOpensAt: '09:00',
+    serviceClosesAt: '23:00',
+    offHoursReplyBy: '09:30',
     widgetKey: randomBytes(12).toString('base64url'),
     identitySecret: randomBytes(32).toString('base64url'),
     createdAt: now,
@@ -139,6 +156,13 @@ export async function findShopByWidgetKey(db: Db, widgetKey: string): Promise<Wi
   return { id: shop.id, name: shop.name, timezone: shop.timezone, identitySecret: shop.identitySecret };
 }
 
-export async function getShopTimezone(db: Db, shopId: string): Promise<string> {
-  return (await loadShop(db, shopId)).timezone;
+/** The shop's service hours (SPEC §3), in its own time zone. */
+export async function getServiceHours(db: Db, shopId: string): Promise<ServiceHours> {
+  const shop = await loadShop(db, shopId);
+  return {
+    timeZone: shop.timezone,
+    opensAt: shop.serviceOpensAt,
+    closesAt: shop.serviceClosesAt,
+    offHoursReplyBy: shop.offHoursReplyBy,
+  };
 }

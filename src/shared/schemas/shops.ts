@@ -14,6 +14,15 @@ export function isValidTimezone(value: string): boolean {
   }
 }
 
+const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+/** Service hours in the shop's time zone (SPEC §3: 09:00–23:00 every day, off-hours messages by 09:30). */
+export const serviceHoursSchema = z.strictObject({
+  opensAt: wallTime,
+  closesAt: wallTime.describe('Equal to opensAt means open around the clock'),
+  offHoursReplyBy: wallTime,
+});
+
 export const shopSchema = z
   .object({
     id: idSchema,
@@ -21,6 +30,8 @@ export const shopSchema = z
     slug: z.string(),
     timezone: z.string(),
     locale: z.enum(locales),
+    serviceHours: serviceHoursSchema,
+    widgetKey: z.string().nullable().describe('Public key the chat widget is embedded with'),
     createdAt: instantSchema,
   })
   .meta({ id: 'Shop' });
@@ -31,5 +42,6 @@ export const updateShopBodySchema = z
     name: shortText(64).optional(),
     timezone: z.string().max(64).refine(isValidTimezone, 'unknown time zone').optional(),
     locale: z.enum(locales).optional(),
+    serviceHours: serviceHoursSchema.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'at least one field is required' });

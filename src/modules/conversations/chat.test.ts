@@ -1,0 +1,278 @@
+// Live chat end to end over real sockets: routing by source, the most-recent agent, caps, presence, off-hours,
+// internal notes, and refusals that store nothing.
+import { afterEach, expect, it } from 'vitest';
+import { memberSignature } from '../customers/service.js';
+import { buildShop, buildStaff, signIn, type TestShop } from '../../test/factories.js';
+import {
+  eventually,
+  listen,
+  openCustomer,
+  openStaff,
+  type CustomerClient,
+  type StaffClient,
+} from '../../test/chat-clients.js';
+import { describeEachDatabase, type TestContext } from '../../test/harness.js';
+import type { GroupKind } from '../../shared/schemas/team.js';
+
+const open: Array<{ close(): void }> = [];
+afterEach(() => open.splice(0).forEach((client) => client.close()));
+
+describeEachDatabase('live chat', (context) => {
+  let url = '';
+  const baseUrl = async () => (url ||= await listen(context().app));
+
+  async function shopWithHours(hours = { opensAt: '00:00', closesAt: '00:00', offHoursReplyBy: '09:30' }) {
+    const shop = await buildShop(context());
+    const admin = await signIn(context().app, shop.admin.login);
+    const updated = await admin.patch('/api/shop', { serviceHours: hours });
+    expect(updated.statusCode).toBe(200);
+    return { shop, shopKey: updated.json().widgetKey as string };
+  }
+
+  async function onlineAgent(
+    shop: TestShop,
+    groups: GroupKind[],
+    cap = 8,
+  ): Promise<StaffClient & { id: string }> {
+    const agent = await buildStaff(context(), shop, { groups });
+    const admin = await signIn(context().app, shop.admin.login);
+    if (cap !== 8) await admin.patch(`/api/agents/${agent.id}`, { maxConcurrentChats: cap });
+    const staff = await openStaff(await baseUrl(), await signIn(context().app, agent.login));
+    open.push(staff);
+    await eventually(async () => (await presenceOf(context(), agent.id)) === 'online');
+    return Object.assign(staff, { id: agent.id });
+  }
+
+  async function customer(shopKey: string, extra: object = {}): Promise<CustomerClient> {
+    const client = await openCustomer(await baseUrl(), context().app, { shopKey, ...extra });
+    open.push(client);
+    return client;
+  }
+
+  const assignedTo = (client: CustomerClient) => client.updates.at(-1)?.agentId ?? null;
+
+  it('routes a product-page chat to an online pre-sale agent, who answers; each side sees each message once', async () => {
+    const { shop, shopKey } = await shopWithHours();
+    const pre = await onlineAgent(shop, ['pre_sale']);
+    await onlineAgent(shop, ['after_sale']);
+    const visitor = await customer(shopKey);
+    const sent = await visitor.send('你好，这件外套有M码吗？', {
+      source: 'product_detail',
+      productId: 'P-100',
+    });
+    if (!sent.ok) throw new Error(sent.error.message);
+    expect(sent.data.message.seq).toBe(1);
+    await eventually(() => assignedTo(visitor) === pre.id);
+    const conversationId = sent.data.conversation.id;
+
+    const history = await pre.sync(conversationId, 0);
+    expect(history.ok && history.data.messages.map((m) => m.text)).toEqual(['你好，这件外套有M码吗？']);
+    const reply = await pre.send(conversationId, '有的，M码现货');
+    expect(reply.ok && reply.data.message.seq).toBe(2);
+    await eventually(() => visitor.received.some((m) => m.seq === 2));
+    expect(visitor.received.filter((m) => m.seq === 2)).toHaveLength(1);
+    const conversation = visitor.updates.at(-1);
+    expect(conversation).toMatchObject({
+      status: 'assigned',
+      targetGroup: 'pre_sale',
+      routingTier: 'online_matching',
+    });
+    expect(conversation?.firstResponseAt).not.toBeNull();
+    const again = await visitor.send('好的谢谢');
+    await eventually(() => pre.received.some((m) => m.seq === 3));
+    expect(pre.received.filter((m) => m.seq === 3)).toHaveLength(1);
+    expect(again.ok).toBe(true);
+  });
+
+  it('routes an order-detail chat to an after-sale agent', async () => {
+    const { shop, shopKey } = await shopWithHours();
+    await onlineAgent(shop, ['pre_sale']);
+    const after = await onlineAgent(shop, ['after_sale']);
+    const visitor = await customer(shopKey);
+    await visitor.send('我的订单还没发货', { source: 'order_detail', orderId: 'O-1' });
+    await eventually(() => assignedTo(visitor) === after.id);
+    expect(visitor.updates.at(-1)).toMatchObject({ targetGroup: 'after_sale', orderId: 'O-1' });
+  });
+
+  it('brings a returning customer back to the agent who served them within 24 h, across groups', async () => {
+    const { shop, shopKey } = await shopWithHours();
+    const pre = await onlineAgent(shop, ['pre_sale']);
+    await onlineAgent(shop, ['after_sale']);
+    const visitor = await customer(shopKey);
+    const first = await visitor.send('咨询尺码', { source: 'product_detail' });
+    await eventually(() => assignedTo(visitor) === pre.id);
+    const admin = await signIn(context().app, shop.admin.login);
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    await admin.post(`/api/conversations/${first.data.conversation.id}/close`);
+
+    const back = await customer(shopKey, { visitorToken: visitor.session.visitorToken });
+    const second = await back.send('订单什么时候到', { source: 'order_list' });
+    expect(second.ok && second.data.conversation.id).not.toBe(first.data.conversation.id);
+    await eventually(() => assignedTo(back) === pre.id);
+    expect(back.updates.at(-1)?.routingTier).toBe('recent_agent');
+  });
+
+  it('never gives a chat to an away agent, and queues it until someone comes online', async () => {
+    const { shop, shopKey } = await shopWithHours();
+    const agent = await onlineAgent(shop, ['pre_sale']);
+    expect((await agent.presence('away')).ok).toBe(true);
+    const visitor = await customer(shopKey);
+    await visitor.send('有人吗');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(visitor.updates.at(-1)?.status).toBe('queued');
+    await agent.presence('online');
+    await eventually(() => assignedTo(visitor) === agent.id);
+  });
+
+  it('keeps an agent at their cap and gives the queued chat to them when one closes', async () => {
+    const { shop, shopKey } = await shopWithHours();
+    const agent = await onlineAgent(shop, ['pre_sale'], 1);
+    const first = await customer(shopKey);
+    const second = await customer(shopKey);
+    const a = await first.send('第一位');
+    await eventually(() => assignedTo(first) === agent.id);
+    await second.send('第二位');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(second.updates.at(-1)?.status).toBe('queued');
+    if (!a.ok) throw new Error('send failed');
+    const admin = await signIn(context().app, shop.admin.login);
+    expect((await admin.post(`/api/conversations/${a.data.conversation.id}/close`)).statusCode).toBe(200);
+    await eventually(() => assignedTo(second) === agent.id);
+  });
+
+  it('takes messages outside service hours as offline messages due by the next 09:30, without routing them', async () => {
+    // A window that is closed now, whatever the time of day the test runs.
+    const now = new Date();
+    const hour = (now.getUTCHours() + 8 + 2) % 24;
+    const hh = String(hour).padStart(2, '0');
+    const { shop, shopKey } = await shopWithHours({
+      opensAt: `${hh}:00`,
+      closesAt: `${hh}:30`,
+      offHoursReplyBy: `${hh}:15`,
+    });
+    await onlineAgent(shop, ['pre_sale']);
+    const visitor = await customer(shopKey);
+    const sent = await visitor.send('晚上好，想咨询一下');
+    if (!sent.ok) throw new Error(sent.error.message);
+    expect(sent.data.conversation).toMatchObject({ status: 'offline_message', offHours: true });
+    const due = Date.parse(sent.data.conversation.replyDueAt ?? '');
+    expect(due).toBeGreaterThan(Date.now());
+    expect(new Date(due).getUTCMinutes()).toBe(15);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(visitor.updates.at(-1)?.status ?? 'offline_message').toBe('offline_message');
+  });
+
+  it('never sends an internal note to the customer', async () => {
+    const { shop, shopKey } = await shopWithHours();
+    const agent = await onlineAgent(shop, ['pre_sale']);
+    const visitor = await customer(shopKey);
+    const sent = await visitor.send('你好');
+    await eventually(() => assignedTo(visitor) === agent.id);
+    if (!sent.ok) throw new Error('send failed');
+    await agent.send(sent.data.conversation.id, '这位客户上周投诉过', { internal: true });
+    await agent.send(sent.data.conversation.id, '您好，请问有什么可以帮您？');
+    await eventually(() => visitor.received.some((m) => m.text.startsWith('您好')));
+    expect(visitor.received.map((m) => m.text)).not.toContain('这位客户上周投诉过');
+    const customerView = await visitor.sync(sent.data.conversation.id, 0);
+    expect(customerView.ok && customerView.data.messages.map((m) => m.internal)).toEqual([false, false]);
+  });
+
+  it('refuses bad input with a clear code and stores nothing', async () => {
+    const { app, database } = context();
+    const { shop, shopKey } = await shopWithHours();
+    const agent = await onlineAgent(shop, ['pre_sale']);
+    const countMessages = async () =>
+      Number(
+        (
+          await database.db
+            .selectFrom('messages')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    const unknownShop = await app.inject({
+      method: 'POST',
+      url: '/api/widget/session',
+      payload: { shopKey: 'nope' },
+    });
+    expect(unknownShop.statusCode).toBe(404);
+    expect(unknownShop.json().error.code).toBe('unknown_shop');
+    const forged = await app.inject({
+      method: 'POST',
+      url: '/api/widget/session',
+      payload: { shopKey, member: { id: 'M-1', signature: memberSignature('not-the-secret', 'M-1') } },
+    });
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json().error.code).toBe('invalid_identity');
+    await expect(
+      openCustomer(await baseUrl(), app, { shopKey, visitorToken: 'x'.repeat(43) }).then(async (c) => {
+        // An unknown token starts a new anonymous visitor; it never resumes someone else.
+        open.push(c);
+        return c.session.visitorToken;
+      }),
+    ).resolves.not.toBe('x'.repeat(43));
+
+    const visitor = await customer(shopKey);
+    const before = await countMessages();
+    const tooLong = await visitor.send('长'.repeat(2001));
+    expect(!tooLong.ok && tooLong.error.code).toBe('validation_failed');
+    const wrongType = await visitor.socket
+      .timeout(5000)
+      .emitWithAck('send', { clientMessageId: 12, text: ['x'] });
+    expect(wrongType.ok).toBe(false);
+    const extraField = await visitor.socket
+      .timeout(5000)
+      .emitWithAck('send', { clientMessageId: 'abcdefgh1', text: 'x', isAdmin: true });
+    expect(extraField.error.code).toBe('validation_failed');
+    expect(await countMessages()).toBe(before);
+
+    const sent = await visitor.send('你好');
+    await eventually(() => assignedTo(visitor) === agent.id);
+    if (!sent.ok) throw new Error('send failed');
+    const conversationId = sent.data.conversation.id;
+    const other = await customer(shopKey);
+    const peek = await other.sync(conversationId, 0);
+    expect(!peek.ok && peek.error.code).toBe('not_found');
+
+    const otherShop = await shopWithHours();
+    const stranger = await onlineAgent(otherShop.shop, ['pre_sale']);
+    const intrude = await stranger.send(conversationId, '我是别家客服');
+    expect(!intrude.ok && intrude.error.code).toBe('not_found');
+    const colleague = await onlineAgent(shop, ['after_sale']);
+    const notTheirs = await colleague.send(conversationId, '不是我的会话');
+    expect(!notTheirs.ok && notTheirs.error.code).toBe('not_your_conversation');
+    expect(await countMessages()).toBe(before + 1);
+
+    await expect(openStaff(await baseUrl(), { cookie: 'kefu_session=forged' } as never)).rejects.toThrow(
+      /unauthenticated/,
+    );
+  });
+
+  it('recognises a member vouched for by the shop HMAC across devices', async () => {
+    const { shop, shopKey } = await shopWithHours();
+    const secret =
+      (
+        await context()
+          .database.db.selectFrom('shops')
+          .select('identitySecret')
+          .where('id', '=', shop.id)
+          .executeTakeFirstOrThrow()
+      ).identitySecret ?? '';
+    const member = { id: 'VIP-88', name: '李女士', signature: memberSignature(secret, 'VIP-88') };
+    const phone = await customer(shopKey, { member });
+    const laptop = await customer(shopKey, { member });
+    expect(laptop.session.customerId).toBe(phone.session.customerId);
+    expect(laptop.session.visitorToken).not.toBe(phone.session.visitorToken);
+  });
+});
+
+async function presenceOf(context: TestContext, userId: string) {
+  const row = await context.database.db
+    .selectFrom('agentPresence')
+    .select('status')
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  return row?.status ?? 'offline';
+}
