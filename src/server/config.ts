@@ -60,6 +60,10 @@ export const environmentVariables = {
     schema: z.coerce.number().int().min(1).max(10_000).default(10),
     description: 'Login attempts allowed per minute for one address and login',
   },
+  WIDGET_SESSION_RATE_LIMIT: {
+    schema: z.coerce.number().int().min(1).max(100_000).default(60),
+    description: 'Chat-widget sessions a minute from one address',
+  },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     description: 'pino log level',
@@ -88,6 +92,7 @@ export interface Config {
   sessionTtlMs: number;
   cookieSecure: boolean;
   loginRateLimit: number;
+  widgetSessionRateLimit: number;
   logLevel: string;
   demoSeed: boolean;
 }
@@ -126,6 +131,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     cookieSecure: e.COOKIE_SECURE,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    widgetSessionRateLimit: e.WIDGET_SESSION_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     demoSeed: e.DEMO_SEED,
   };

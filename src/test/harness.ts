@@ -24,6 +24,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     DEMO_SEED: 'false',
     LOGIN_RATE_LIMIT: '1000',
+    WIDGET_SESSION_RATE_LIMIT: '100000',
     ...overrides,
   });
 }

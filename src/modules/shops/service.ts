@@ -26,7 +26,11 @@ function presentShop(row: ShopTable): Shop {
     slug: row.slug,
     timezone: row.timezone,
     locale: row.locale,
-    serviceHours: { opensAt: row.serviceOpensAt, closesAt: row.serviceClosesAt, offHoursReplyBy: row.offHoursReplyBy },
+    serviceHours: {
+      opensAt: row.serviceOpensAt,
+      closesAt: row.serviceClosesAt,
+      offHoursReplyBy: row.offHoursReplyBy,
+    },
     widgetKey: row.widgetKey,
     createdAt: new Date(row.createdAt).toISOString(),
   };

@@ -11,7 +11,10 @@ export const widgetRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
 
   app.post('/api/widget/session', {
-    config: { access: 'public', rateLimit: { max: 60, timeWindow: 60_000 } },
+    config: {
+      access: 'public',
+      rateLimit: { max: app.deps.config.widgetSessionRateLimit, timeWindow: 60_000 },
+    },
     schema: {
       tags: ['widget'],
       summary:
