@@ -70,14 +70,27 @@ function handle<T>(
   onError: (e: unknown) => void,
 ) {
   const reply = typeof ack === 'function' ? (ack as (result: AckResult<T>) => void) : () => undefined;
-  work().then(
-    (data) => reply({ ok: true, data }),
-    (error: unknown) => {
-      const code: ErrorCode = error instanceof AppError ? error.code : 'internal';
-      if (code === 'internal') onError(error);
-      reply({ ok: false, error: { code, message: errorMessage(code, locale()) } });
-    },
-  );
+  // Started inside a promise, so a payload refused synchronously is still answered.
+  Promise.resolve()
+    .then(work)
+    .then(
+      (data) => reply({ ok: true, data }),
+      (error: unknown) => {
+        const code: ErrorCode = error instanceof AppError ? error.code : 'internal';
+        if (code === 'internal') onError(error);
+        reply({ ok: false, error: { code, message: errorMessage(code, locale()) } });
+      },
+    );
+}
+
+/** A socket handler that validates its payload with the schema, runs the work and answers through the ack. */
+function answer<S, T>(
+  locale: () => Locale,
+  schema: ZodType<S>,
+  work: (input: S) => Promise<T>,
+  onError: (e: unknown) => void,
+) {
+  return (payload: unknown, ack: unknown) => handle(locale, () => work(parse(schema, payload)), ack, onError);
 }
 
 export interface RealtimeOptions {
@@ -97,6 +110,10 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
   const db = database.db;
   const deps = { db, bus };
   const logError = (error: unknown) => app.log.error({ err: error }, 'realtime handler failed');
+  const syncFor =
+    (viewer: conversations.Viewer) => async (input: { conversationId: string; afterSeq: number }) => ({
+      messages: await conversations.messagesAfter(db, viewer, input.conversationId, input.afterSeq),
+    });
   const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
 
   let pub: Redis | undefined;
@@ -141,35 +158,16 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
     const locale = () => socket.data.locale;
     void socket.join(rooms.customer(customer.id));
 
-    socket.on('send', (payload, ack) =>
-      handle(
+    socket.on(
+      'send',
+      answer(
         locale,
-        async () => {
-          const input = parse(visitorSendSchema, payload);
-          return conversations.sendCustomerMessage(deps, customer, input);
-        },
-        ack,
+        visitorSendSchema,
+        (input) => conversations.sendCustomerMessage(deps, customer, input),
         logError,
       ),
     );
-    socket.on('sync', (payload, ack) =>
-      handle(
-        locale,
-        async () => {
-          const { conversationId, afterSeq } = parse(syncSchema, payload);
-          return {
-            messages: await conversations.messagesAfter(
-              db,
-              { kind: 'customer', customer },
-              conversationId,
-              afterSeq,
-            ),
-          };
-        },
-        ack,
-        logError,
-      ),
-    );
+    socket.on('sync', answer(locale, syncSchema, syncFor({ kind: 'customer', customer }), logError));
     socket.on('typing', (payload) => {
       const parsed = typingSchema.safeParse(payload);
       if (parsed.success) agents.to(rooms.shop(customer.shopId)).emit('typing', parsed.data);
@@ -212,43 +210,22 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
         .catch(logError);
     }
 
-    socket.on('send', (payload, ack) =>
-      handle(
+    socket.on(
+      'send',
+      answer(
         locale,
-        async () => {
-          const input = parse(agentSendSchema, payload);
-          return { message: await conversations.sendAgentMessage(deps, actor, input) };
-        },
-        ack,
+        agentSendSchema,
+        async (input) => ({ message: await conversations.sendAgentMessage(deps, actor, input) }),
         logError,
       ),
     );
-    socket.on('sync', (payload, ack) =>
-      handle(
+    socket.on('sync', answer(locale, syncSchema, syncFor({ kind: 'staff', actor }), logError));
+    socket.on(
+      'presence',
+      answer(
         locale,
-        async () => {
-          const { conversationId, afterSeq } = parse(syncSchema, payload);
-          return {
-            messages: await conversations.messagesAfter(
-              db,
-              { kind: 'staff', actor },
-              conversationId,
-              afterSeq,
-            ),
-          };
-        },
-        ack,
-        logError,
-      ),
-    );
-    socket.on('presence', (payload, ack) =>
-      handle(
-        locale,
-        async () => {
-          const { status } = parse(presenceSchema, payload);
-          return { status: await setPresence(deps, actor, status, 'set_by_agent') };
-        },
-        ack,
+        presenceSchema,
+        async ({ status }) => ({ status: await setPresence(deps, actor, status, 'set_by_agent') }),
         logError,
       ),
     );
