@@ -93,6 +93,26 @@ function answer<S, T>(
   return (payload: unknown, ack: unknown) => handle(locale, () => work(parse(schema, payload)), ack, onError);
 }
 
+/**
+ * The Redis adapter fires publish and (un)subscribe without handling their promises; while Redis is down those
+ * reject, and an unhandled rejection would end the process. Stored messages are not at stake (clients catch up
+ * by seq), so a failed command is logged instead.
+ */
+function guardAdapterClient(client: Redis, warn: (error: unknown) => void): Redis {
+  client.on('error', warn);
+  const commands = client as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of ['publish', 'subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe']) {
+    const original = commands[name]?.bind(client);
+    if (!original) continue;
+    commands[name] = (...args: unknown[]) => {
+      const result = original(...args);
+      if (result instanceof Promise) result.catch(warn);
+      return result;
+    };
+  }
+  return client;
+}
+
 export interface RealtimeOptions {
   config: Config;
   database: DatabaseHandle;
@@ -119,10 +139,9 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
   let pub: Redis | undefined;
   let sub: Redis | undefined;
   if (options.redis) {
-    pub = options.redis.duplicate();
-    sub = options.redis.duplicate();
-    for (const client of [pub, sub])
-      client.on('error', (error) => app.log.warn({ err: error }, 'redis adapter error'));
+    const warn = (error: unknown) => app.log.warn({ err: error }, 'redis adapter error');
+    pub = guardAdapterClient(options.redis.duplicate(), warn);
+    sub = guardAdapterClient(options.redis.duplicate(), warn);
     io.adapter(createAdapter(pub, sub));
   }
 
