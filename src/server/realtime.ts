@@ -282,7 +282,7 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
     });
   });
 
-  const unsubscribe = publishConversationEvents(bus, widget as never, agents as never);
+  const unsubscribe = publishConversationEvents(db, bus, widget as never, agents as never, logError);
 
   return {
     io,

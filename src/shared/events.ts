@@ -11,7 +11,9 @@ export type Ack<T> = (
 /** Namespace /widget: one customer, authenticated with their visitor token. */
 export interface WidgetServerEvents {
   'message:new': (message: ChatMessage) => void;
-  'conversation:updated': (conversation: Conversation & { queuePosition: number | null }) => void;
+  'conversation:updated': (conversation: Conversation) => void;
+  /** The customer's place in the queue while they wait (1 = next) */
+  'queue:position': (payload: { conversationId: string; position: number }) => void;
   typing: (payload: { conversationId: string; typing: boolean }) => void;
   read: (payload: { conversationId: string; seq: number }) => void;
 }

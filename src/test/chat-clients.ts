@@ -38,7 +38,9 @@ export interface CustomerClient {
   session: WidgetSession;
   socket: Socket;
   received: ChatMessage[];
-  updates: Array<Conversation & { queuePosition: number | null }>;
+  updates: Conversation[];
+  /** the latest queue:position pushed to this customer */
+  queuePosition: number | null;
   send(
     text: string,
     options?: { clientMessageId?: string; source?: string; orderId?: string; productId?: string },
@@ -61,6 +63,7 @@ export async function openCustomer(
     socket: await connect(`${url}/widget`, { auth: { visitorToken: session.visitorToken } }),
     received: [],
     updates: [],
+    queuePosition: session.queuePosition,
     send: (text, options = {}) =>
       call(client.socket, 'send', {
         clientMessageId: options.clientMessageId ?? randomUUID(),
@@ -78,10 +81,9 @@ export async function openCustomer(
     close: () => client.socket.close(),
   };
   const listenTo = (socket: Socket) => {
+    socket.on('queue:position', (payload: { position: number }) => (client.queuePosition = payload.position));
     socket.on('message:new', (message: ChatMessage) => client.received.push(message));
-    socket.on('conversation:updated', (update: Conversation & { queuePosition: number | null }) =>
-      client.updates.push(update),
-    );
+    socket.on('conversation:updated', (update: Conversation) => client.updates.push(update));
   };
   listenTo(client.socket);
   return client;

@@ -163,6 +163,23 @@ describeEachDatabase('live chat', (context) => {
     expect(visitor.updates.at(-1)?.status ?? 'offline_message').toBe('offline_message');
   });
 
+  it('tells waiting customers their place in the queue, and moves them up as chats are taken', async () => {
+    const { shop, shopKey } = await shopWithHours();
+    const agent = await onlineAgent(shop, ['pre_sale'], 1);
+    expect((await agent.presence('away')).ok).toBe(true);
+    const waiting = [await customer(shopKey), await customer(shopKey), await customer(shopKey)];
+    for (const [i, client] of waiting.entries()) {
+      await client.send(`排队顾客 ${i + 1}`);
+      await eventually(() => client.queuePosition === i + 1);
+    }
+    const resumed = await customer(shopKey, { visitorToken: waiting[2]?.session.visitorToken });
+    expect(resumed.session.queuePosition).toBe(3);
+
+    await agent.presence('online');
+    await eventually(() => assignedTo(waiting[0]!) === agent.id);
+    await eventually(() => waiting[1]?.queuePosition === 1 && waiting[2]?.queuePosition === 2);
+  });
+
   it('never sends an internal note to the customer', async () => {
     const { shop, shopKey } = await shopWithHours();
     const agent = await onlineAgent(shop, ['pre_sale']);

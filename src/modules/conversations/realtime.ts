@@ -1,6 +1,9 @@
 // Domain events of conversations → Socket.IO rooms. Internal notes never reach a customer's room.
 import type { Namespace } from 'socket.io';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import type { EventBus } from '../../server/events.js';
+import { queuePositions } from './service.js';
 import type { AgentServerEvents, WidgetServerEvents } from '../../shared/events.js';
 
 export const rooms = {
@@ -11,10 +14,29 @@ export const rooms = {
 };
 
 export function publishConversationEvents(
+  db: Kysely<Database>,
   bus: EventBus,
   widget: Namespace<Record<string, never>, WidgetServerEvents>,
   agents: Namespace<Record<string, never>, AgentServerEvents>,
+  onError: (error: unknown) => void,
 ): () => void {
+  // Queue places change with every arrival, assignment and close; a burst is sent once, after it settles.
+  const pendingShops = new Set<string>();
+  const pushQueuePositions = (shopId: string) => {
+    if (pendingShops.has(shopId)) return;
+    pendingShops.add(shopId);
+    setImmediate(() => {
+      pendingShops.delete(shopId);
+      queuePositions(db, shopId).then((places) => {
+        for (const place of places) {
+          widget
+            .to(rooms.customer(place.customerId))
+            .emit('queue:position', { conversationId: place.conversationId, position: place.position });
+        }
+      }, onError);
+    });
+  };
+
   return bus.subscribe((event) => {
     if (event.type === 'message.created') {
       const { conversation, message } = event;
@@ -24,9 +46,8 @@ export function publishConversationEvents(
       agents.to(staffRooms).emit('message:new', message);
     } else if (event.type === 'conversation.changed') {
       const { conversation } = event;
-      widget
-        .to(rooms.customer(conversation.customer.id))
-        .emit('conversation:updated', { ...conversation, queuePosition: null });
+      widget.to(rooms.customer(conversation.customer.id)).emit('conversation:updated', conversation);
+      pushQueuePositions(event.shopId);
       // Queued chats are visible to every agent of the shop (the queue list); the rest to those involved.
       const staffRooms =
         conversation.status === 'queued' || conversation.status === 'offline_message'

@@ -10,7 +10,7 @@ import { runCommand, type Emit, type EventBus } from '../../server/events.js';
 import type { ConversationStatus, EntrySource } from '../../shared/chat.js';
 import type { ChatMessage, Conversation } from '../../shared/schemas/chat.js';
 import { customersById, type ChatCustomer } from '../customers/service.js';
-import { groupForSource } from '../routing/rules.js';
+import { compareQueuedChats, groupForSource } from '../routing/rules.js';
 import { offHoursReplyDue, type ServiceHours } from '../routing/service-hours.js';
 import { getServiceHours } from '../shops/service.js';
 import { presentConversation, presentMessage } from './presenter.js';
@@ -407,4 +407,28 @@ export async function releaseOffHoursMessages(trx: Db, emit: Emit, shopId: strin
     });
   }
   return rows.length;
+}
+
+export interface QueuePosition {
+  conversationId: string;
+  customerId: string;
+  /** 1 = next to be served */
+  position: number;
+}
+
+/** Each waiting conversation's place, in the order routing serves the queue (off-hours first, then arrival). */
+export async function queuePositions(db: Db, shopId: string): Promise<QueuePosition[]> {
+  const queue = (await queuedConversations(db, shopId))
+    .map((entry) => ({
+      conversationId: entry.id,
+      customerId: entry.customerId,
+      enqueuedAt: entry.queuedAt,
+      offHours: entry.offHours,
+    }))
+    .sort(compareQueuedChats);
+  return queue.map((entry, index) => ({
+    conversationId: entry.conversationId,
+    customerId: entry.customerId,
+    position: index + 1,
+  }));
 }

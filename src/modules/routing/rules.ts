@@ -132,7 +132,10 @@ export interface QueuedChat {
 }
 
 /** Queue order: off-hours chats first, then by arrival, then by conversation id. */
-export function compareQueuedChats(a: QueuedChat, b: QueuedChat): number {
+export function compareQueuedChats(
+  a: Pick<QueuedChat, 'offHours' | 'enqueuedAt' | 'conversationId'>,
+  b: Pick<QueuedChat, 'offHours' | 'enqueuedAt' | 'conversationId'>,
+): number {
   if (a.offHours !== b.offHours) return a.offHours ? -1 : 1;
   if (a.enqueuedAt !== b.enqueuedAt) return a.enqueuedAt - b.enqueuedAt;
   if (a.conversationId === b.conversationId) return 0;

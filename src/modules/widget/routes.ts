@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../server/errors.js';
 import { widgetSessionBodySchema, widgetSessionSchema } from '../../shared/schemas/chat.js';
-import { openConversationOf, serviceHoursOf } from '../conversations/service.js';
+import { openConversationOf, queuePositions, serviceHoursOf } from '../conversations/service.js';
 import { identifyWidgetCustomer } from '../customers/service.js';
 import { isWithinServiceHours } from '../routing/service-hours.js';
 import { findShopByWidgetKey } from '../shops/service.js';
@@ -32,6 +32,10 @@ export const widgetRoutes: FastifyPluginAsyncZod = async (app) => {
         visitorToken: request.body.visitorToken,
         member: request.body.member,
       });
+      const conversation = await openConversationOf(db, customer);
+      const place = conversation
+        ? (await queuePositions(db, shop.id)).find((q) => q.conversationId === conversation.id)
+        : undefined;
       return {
         visitorToken,
         customerId: customer.id,
@@ -39,7 +43,8 @@ export const widgetRoutes: FastifyPluginAsyncZod = async (app) => {
           name: shop.name,
           serviceOpen: isWithinServiceHours(Date.now(), await serviceHoursOf(db, shop.id)),
         },
-        conversation: await openConversationOf(db, customer),
+        conversation,
+        queuePosition: place?.position ?? null,
       };
     },
   });

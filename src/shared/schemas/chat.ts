@@ -77,6 +77,7 @@ export const widgetSessionSchema = z.object({
   customerId: idSchema,
   shop: z.object({ name: z.string(), serviceOpen: z.boolean() }),
   conversation: conversationSchema.nullable(),
+  queuePosition: z.number().int().nullable().describe('Place in the queue while waiting (1 = next)'),
 });
 export type WidgetSession = z.infer<typeof widgetSessionSchema>;
 
