@@ -27,7 +27,11 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   return { dialect: 'sqlite', file: url };
 }
 
-export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+export function openDatabase(
+  target: DatabaseTarget,
+  onPoolError: (error: Error) => void = (error) =>
+    process.emitWarning(`database connection lost: ${error.message}`),
+): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
   if (target.dialect === 'sqlite') {
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
@@ -58,6 +62,9 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection that PostgreSQL ends (a restart, a dropped database) is reported on the pool; without a
+  // listener Node would treat it as an uncaught exception and end the process. The pool replaces the client.
+  pool.on('error', (error) => onPoolError(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   const safeUrl = new URL(target.url);
   safeUrl.password = safeUrl.password ? '***' : '';

@@ -22,11 +22,13 @@ export function publishConversationEvents(
 ): () => void {
   // Queue places change with every arrival, assignment and close; a burst is sent once, after it settles.
   const pendingShops = new Set<string>();
+  let stopped = false;
   const pushQueuePositions = (shopId: string) => {
-    if (pendingShops.has(shopId)) return;
+    if (stopped || pendingShops.has(shopId)) return;
     pendingShops.add(shopId);
     setImmediate(() => {
       pendingShops.delete(shopId);
+      if (stopped) return;
       queuePositions(db, shopId).then((places) => {
         for (const place of places) {
           widget
@@ -37,7 +39,7 @@ export function publishConversationEvents(
     });
   };
 
-  return bus.subscribe((event) => {
+  const unsubscribe = bus.subscribe((event) => {
     if (event.type === 'message.created') {
       const { conversation, message } = event;
       if (!message.internal) widget.to(rooms.customer(conversation.customer.id)).emit('message:new', message);
@@ -65,4 +67,8 @@ export function publishConversationEvents(
       });
     }
   });
+  return () => {
+    stopped = true;
+    unsubscribe();
+  };
 }
