@@ -1,17 +1,10 @@
 // The embeddable customer chat widget. Issue 3 builds it (entry sources, delivery guarantees, queue, rating);
 // this module fixes its public shape now so that shop pages can already carry the script tag.
-export const widgetEntrySources = [
-  'shop_home',
-  'product_detail',
-  'message_centre',
-  'order_detail',
-  'order_list',
-] as const;
-export type WidgetEntrySource = (typeof widgetEntrySources)[number];
+import { entrySources, type EntrySource } from '../../src/shared/chat.js';
 
 export interface WidgetOptions {
   shopKey: string;
-  source: WidgetEntrySource;
+  source: EntrySource;
   productId?: string;
   orderId?: string;
 }
@@ -19,10 +12,10 @@ export interface WidgetOptions {
 /** Reads the widget options from the `data-*` attributes of its script tag. */
 export function readWidgetOptions(script: HTMLScriptElement): WidgetOptions | null {
   const { shopKey, source, productId, orderId } = script.dataset;
-  if (!shopKey || !widgetEntrySources.includes(source as WidgetEntrySource)) return null;
+  if (!shopKey || !(entrySources as readonly string[]).includes(source ?? '')) return null;
   return {
     shopKey,
-    source: source as WidgetEntrySource,
+    source: source as EntrySource,
     ...(productId ? { productId } : {}),
     ...(orderId ? { orderId } : {}),
   };
