@@ -105,39 +105,30 @@ export function listConversations(db: Db, shopId: string, filter: ConversationFi
   return query.orderBy('createdAt', 'asc').limit(filter.limit).execute();
 }
 
+/** Per agent: open (assigned) chats and when they were last given one. */
 export async function agentLoad(db: Db, shopId: string) {
   return db
     .selectFrom('conversations')
     .select((eb) => [
       'agentId',
-      eb.fn.countAll<number>().as('open'),
+      eb.fn.sum<number>(eb.case().when('status', '=', 'assigned').then(1).else(0).end()).as('open'),
       eb.fn.max('assignedAt').as('lastAssignedAt'),
     ])
     .where('shopId', '=', shopId)
-    .where('status', '=', 'assigned')
-    .groupBy('agentId')
-    .execute();
-}
-
-export async function lastAssignedAt(db: Db, shopId: string) {
-  return db
-    .selectFrom('conversations')
-    .select((eb) => ['agentId', eb.fn.max('assignedAt').as('lastAssignedAt')])
-    .where('shopId', '=', shopId)
     .where('agentId', 'is not', null)
     .groupBy('agentId')
     .execute();
 }
 
-/** The agent who last served this customer in this shop, and when. */
-export function latestServedConversation(db: Db, shopId: string, customerId: string) {
+/** Served conversations of these customers, newest first; the first row per customer is their latest. */
+export function latestServedConversations(db: Db, shopId: string, customerIds: string[]) {
+  if (customerIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('conversations')
-    .select(['agentId', 'assignedAt'])
+    .select(['customerId', 'agentId', 'assignedAt'])
     .where('shopId', '=', shopId)
-    .where('customerId', '=', customerId)
+    .where('customerId', 'in', customerIds)
     .where('agentId', 'is not', null)
     .orderBy('assignedAt', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .execute();
 }

@@ -82,37 +82,6 @@ async function appendMessage(trx: Db, input: AppendInput): Promise<{ row: Messag
   return { row, created: true };
 }
 
-/** Appends a system message (auto-replies, transfers) inside a running command. */
-export async function appendSystemMessage(
-  trx: Db,
-  emit: Emit,
-  shopId: string,
-  conversationId: string,
-  text: string,
-) {
-  const conversation = await repo.findConversation(trx, shopId, conversationId);
-  if (!conversation) throw notFound();
-  const now = Date.now();
-  const { row } = await appendMessage(trx, {
-    conversation,
-    authorKind: 'system',
-    authorId: null,
-    clientMessageId: null,
-    text,
-    internal: false,
-    now,
-  });
-  emit({
-    type: 'message.created',
-    shopId,
-    conversation: await present(
-      trx,
-      await repo.findConversation(trx, shopId, conversationId).then((c) => c!),
-    ),
-    message: presentMessage(row),
-  });
-}
-
 export interface CustomerSendInput {
   clientMessageId: string;
   text: string;
@@ -330,19 +299,19 @@ export interface AgentLoad {
 }
 
 export async function agentLoads(db: Db, shopId: string): Promise<Map<string, AgentLoad>> {
-  const [open, last] = await Promise.all([repo.agentLoad(db, shopId), repo.lastAssignedAt(db, shopId)]);
-  const loads = new Map<string, AgentLoad>();
-  for (const row of last) {
-    if (row.agentId)
-      loads.set(row.agentId, { openChats: 0, lastAssignedAt: Number(row.lastAssignedAt ?? 0) });
-  }
-  for (const row of open) {
-    if (!row.agentId) continue;
-    const entry = loads.get(row.agentId) ?? { openChats: 0, lastAssignedAt: 0 };
-    entry.openChats = Number(row.open);
-    loads.set(row.agentId, entry);
-  }
-  return loads;
+  const rows = await repo.agentLoad(db, shopId);
+  return new Map(
+    rows.flatMap((row) =>
+      row.agentId
+        ? [
+            [
+              row.agentId,
+              { openChats: Number(row.open ?? 0), lastAssignedAt: Number(row.lastAssignedAt ?? 0) },
+            ],
+          ]
+        : [],
+    ),
+  );
 }
 
 export interface QueuedConversation {
@@ -364,9 +333,19 @@ export async function queuedConversations(db: Db, shopId: string): Promise<Queue
   }));
 }
 
-export async function lastServedBy(db: Db, shopId: string, customerId: string) {
-  const row = await repo.latestServedConversation(db, shopId, customerId);
-  return row?.agentId && row.assignedAt ? { agentId: row.agentId, servedAt: row.assignedAt } : null;
+/** For each customer, the agent who last served them in this shop and when (one query for the whole queue). */
+export async function lastServedBy(
+  db: Db,
+  shopId: string,
+  customerIds: string[],
+): Promise<Map<string, { agentId: string; servedAt: number }>> {
+  const served = new Map<string, { agentId: string; servedAt: number }>();
+  for (const row of await repo.latestServedConversations(db, shopId, [...new Set(customerIds)])) {
+    if (row.agentId && row.assignedAt && !served.has(row.customerId)) {
+      served.set(row.customerId, { agentId: row.agentId, servedAt: row.assignedAt });
+    }
+  }
+  return served;
 }
 
 /** Records routing's decision on a queued conversation. */

@@ -55,20 +55,22 @@ export function drainQueue(deps: { db: Db; bus: EventBus }, shopId: string): Pro
     const shopRoutingGroups = kinds.filter(
       (kind): kind is RoutingGroup => kind === 'pre_sale' || kind === 'after_sale',
     );
-    const queued: QueuedChat[] = [];
-    for (const entry of queue) {
-      queued.push({
-        conversationId: entry.id,
-        enqueuedAt: entry.queuedAt,
-        offHours: entry.offHours,
-        request: {
-          source: entry.source,
-          now,
-          recentAgent: await lastServedBy(trx, shopId, entry.customerId),
-          shopRoutingGroups,
-        },
-      });
-    }
+    const recent = await lastServedBy(
+      trx,
+      shopId,
+      queue.map((entry) => entry.customerId),
+    );
+    const queued: QueuedChat[] = queue.map((entry) => ({
+      conversationId: entry.id,
+      enqueuedAt: entry.queuedAt,
+      offHours: entry.offHours,
+      request: {
+        source: entry.source,
+        now,
+        recentAgent: recent.get(entry.customerId) ?? null,
+        shopRoutingGroups,
+      },
+    }));
     const plan = planQueueDrain(queued, await candidatesOf(trx, shopId));
     for (const { conversationId, decision } of plan) {
       await assignConversation(trx, emit, shopId, conversationId, {
