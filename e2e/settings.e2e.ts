@@ -56,11 +56,21 @@ describe('admin settings in Chromium', () => {
     await page.getByTestId('agent-form-password').fill('new-agent-pass');
     // The group field starts with pre-sale: replace it with after-sale.
     const closeDropdowns = () => page.locator('.ant-modal-title').click();
+    const groupField = page.getByTestId('agent-form-groups');
     await page.locator('[data-testid="agent-form-groups"] .ant-select-selection-item-remove').first().click();
     await closeDropdowns();
-    await pickOption(page, 'agent-form-groups', '售后组');
-    await closeDropdowns();
-    await expect.poll(() => page.getByTestId('agent-form-groups').textContent()).toContain('售后组');
+    // A dropdown still animating can swallow the click on a slow machine: pick again until the field shows it.
+    for (
+      let attempt = 0;
+      attempt < 3 && !(await groupField.textContent())?.includes('售后组');
+      attempt += 1
+    ) {
+      await pickOption(page, 'agent-form-groups', '售后组');
+      await closeDropdowns();
+      await page.waitForTimeout(300);
+    }
+    await expect.poll(() => groupField.textContent(), { timeout: 5000 }).toContain('售后组');
+    expect(await groupField.textContent()).not.toContain('售前组');
     await page.screenshot({ path: screenshotPath('03-add-agent-form') });
     await page.getByTestId('agent-form-submit').click();
 
