@@ -19,6 +19,7 @@ import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import type { App } from './http.js';
 import { accessPlugin } from './plugins/access.js';
+import { demoShopPlugin } from './plugins/demo-shop.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { healthPlugin } from './plugins/health.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -94,6 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     await realtime.close();
   });
 
+  await app.register(demoShopPlugin);
   await app.register(webPlugin, { webRoot: options.webRoot ?? 'web/dist' });
   return app;
 }

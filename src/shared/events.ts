@@ -2,7 +2,7 @@
 // Every pushed conversation carries its version and every message its seq; clients drop anything older.
 import type { PresenceStatus } from './chat.js';
 import type { ErrorCode } from './errors.js';
-import type { ChatMessage, Conversation } from './schemas/chat.js';
+import type { ChatMessage, ChatRating, Conversation } from './schemas/chat.js';
 
 export type Ack<T> = (
   result: { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } },
@@ -13,7 +13,11 @@ export interface WidgetServerEvents {
   'message:new': (message: ChatMessage) => void;
   'conversation:updated': (conversation: Conversation) => void;
   /** The customer's place in the queue while they wait (1 = next) */
-  'queue:position': (payload: { conversationId: string; position: number }) => void;
+  'queue:position': (payload: {
+    conversationId: string;
+    position: number;
+    estimatedWaitSeconds: number | null;
+  }) => void;
   typing: (payload: { conversationId: string; typing: boolean }) => void;
   read: (payload: { conversationId: string; seq: number }) => void;
 }
@@ -22,13 +26,23 @@ export interface WidgetClientEvents {
   sync: (payload: unknown, ack: Ack<{ messages: ChatMessage[] }>) => void;
   typing: (payload: unknown) => void;
   read: (payload: unknown) => void;
+  /** The rating after a chat ends (rateSchema); once per conversation */
+  rate: (payload: unknown, ack: Ack<{ rating: ChatRating }>) => void;
 }
 
 /** Namespace /agent: staff, authenticated with their session cookie. */
 export interface AgentServerEvents {
   'message:new': (message: ChatMessage) => void;
   'conversation:updated': (conversation: Conversation) => void;
-  'presence:updated': (payload: { userId: string; status: PresenceStatus; at: string }) => void;
+  /** To supervisors: an agent's presence changed, or they went idle while online (idleSince) or came back */
+  'presence:updated': (payload: {
+    userId: string;
+    status: PresenceStatus;
+    at: string;
+    idleSince: string | null;
+  }) => void;
+  /** To the assigned agent and supervisors: the customer rated the chat */
+  'rating:new': (payload: ChatRating) => void;
   typing: (payload: { conversationId: string; typing: boolean }) => void;
   read: (payload: { conversationId: string; seq: number }) => void;
 }
