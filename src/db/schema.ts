@@ -21,6 +21,10 @@ export interface ShopTable {
   serviceOpensAt: string;
   serviceClosesAt: string;
   offHoursReplyBy: string;
+  /** SPEC §3: beyond this many waiting chats a new chat becomes an offline message */
+  maxQueueLength: number;
+  /** SPEC §1: online without activity for this long is an idle violation candidate */
+  idleLimitSeconds: number;
   createdAt: EpochMs;
   updatedAt: EpochMs;
 }
@@ -98,6 +102,9 @@ export interface CustomerTable {
   /** the shop's own member id, when the shop's backend vouched for it; null for anonymous visitors */
   memberId: string | null;
   displayName: string;
+  /** name and phone left with an offline message */
+  contactName: string | null;
+  phone: string | null;
   createdAt: EpochMs;
   lastSeenAt: EpochMs;
 }
@@ -128,6 +135,15 @@ export interface ConversationTable {
   firstResponseAt: EpochMs | null;
   closedAt: EpochMs | null;
   lastSeq: number;
+  lastMessageAt: EpochMs | null;
+  lastMessagePreview: string | null;
+  customerReadSeq: number;
+  agentReadSeq: number;
+  transferCount: number;
+  /** when the queue auto-reply was sent (once per stay in the queue) */
+  queueNoticeAt: EpochMs | null;
+  /** after a transfer to a group: the agent it came from, not to be chosen again */
+  excludeAgentId: string | null;
   version: number;
   createdAt: EpochMs;
   updatedAt: EpochMs;
@@ -143,8 +159,9 @@ export interface MessageTable {
   authorKind: MessageAuthorKind;
   authorId: string | null;
   clientMessageId: string | null;
-  kind: 'text' | 'event';
+  kind: 'text' | 'image' | 'event' | 'auto_reply';
   text: string;
+  attachmentId: string | null;
   /** 0/1: an internal note, never sent to the customer */
   internal: number;
   createdAt: EpochMs;
@@ -167,6 +184,77 @@ export interface PresenceHistoryTable {
   at: EpochMs;
 }
 
+export interface AttachmentTable {
+  /** unguessable key (128 random bits); it is the capability to read the file */
+  id: string;
+  shopId: string;
+  uploaderKind: 'customer' | 'staff';
+  uploaderId: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  createdAt: EpochMs;
+}
+
+export interface ChatRatingTable {
+  conversationId: string;
+  shopId: string;
+  customerId: string;
+  agentId: string | null;
+  score: 'good' | 'neutral' | 'bad';
+  comment: string | null;
+  createdAt: EpochMs;
+}
+
+export interface ConversationTransferTable {
+  id: string;
+  shopId: string;
+  conversationId: string;
+  /** transfer: by the agent; assign: a supervisor placing a queued chat; reassign: a supervisor moving one */
+  kind: 'transfer' | 'assign' | 'reassign';
+  fromAgentId: string | null;
+  toAgentId: string | null;
+  toGroup: RoutingGroup | null;
+  note: string;
+  byUserId: string;
+  at: EpochMs;
+}
+
+export interface QuickReplyTable {
+  id: string;
+  shopId: string;
+  ownerKey: string;
+  shortcut: string;
+  title: string;
+  text: string;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+export interface AutoReplyTable {
+  id: string;
+  shopId: string;
+  kind: 'greeting' | 'off_hours' | 'queue' | 'promotion';
+  slot: string;
+  text: string;
+  enabled: number;
+  startsAt: EpochMs | null;
+  endsAt: EpochMs | null;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+export interface IdleEventTable {
+  id: string;
+  shopId: string;
+  userId: string;
+  idleSince: EpochMs;
+  detectedAt: EpochMs;
+  endedAt: EpochMs | null;
+  limitSeconds: number;
+}
+
 export interface Database {
   shops: ShopTable;
   users: UserTable;
@@ -181,4 +269,10 @@ export interface Database {
   messages: MessageTable;
   agentPresence: AgentPresenceTable;
   presenceHistory: PresenceHistoryTable;
+  attachments: AttachmentTable;
+  chatRatings: ChatRatingTable;
+  conversationTransfers: ConversationTransferTable;
+  quickReplies: QuickReplyTable;
+  autoReplies: AutoReplyTable;
+  idleEvents: IdleEventTable;
 }

@@ -11,6 +11,9 @@ import { shopRoutes } from '../modules/shops/routes.js';
 import { teamRoutes } from '../modules/team/routes.js';
 import { conversationRoutes } from '../modules/conversations/routes.js';
 import { presenceRoutes } from '../modules/presence/routes.js';
+import { attachmentRoutes } from '../modules/attachments/routes.js';
+import { replyRoutes } from '../modules/replies/routes.js';
+import { startChatJobs } from '../modules/routing/jobs.js';
 import { startRouting } from '../modules/routing/service.js';
 import { widgetRoutes } from '../modules/widget/routes.js';
 import { EventBus } from './events.js';
@@ -33,6 +36,8 @@ export interface BuildAppOptions {
   redis?: Redis | undefined;
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
+  /** How often queues are re-checked and idle agents flagged (default 10 s) */
+  jobIntervalMs?: number;
 }
 
 /** Request bodies above this are refused with 413 (chat images go through their own upload route). */
@@ -74,6 +79,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(widgetRoutes);
   await app.register(conversationRoutes);
   await app.register(presenceRoutes);
+  await app.register(replyRoutes);
+  await app.register(attachmentRoutes);
 
   const routing = startRouting({
     db: options.database.db,
@@ -86,10 +93,19 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     bus,
     redis: options.redis,
   });
+  const jobs = startChatJobs({
+    db: options.database.db,
+    bus,
+    routing,
+    intervalMs: options.jobIntervalMs ?? 10_000,
+    onError: (error) => app.log.error({ err: error }, 'chat jobs failed'),
+  });
   app.decorate('chatRouting', routing);
+  app.decorate('chatJobs', jobs);
   app.decorate('realtime', realtime);
   // Sockets go first, so that closing the HTTP server is not held open by them.
   app.addHook('preClose', async () => {
+    await jobs.stop();
     routing.stop();
     await routing.idle();
     await realtime.close();

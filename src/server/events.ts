@@ -3,12 +3,20 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { PresenceStatus } from '../shared/chat.js';
-import type { ChatMessage, Conversation } from '../shared/schemas/chat.js';
+import type { ChatMessage, ChatRating, Conversation } from '../shared/schemas/chat.js';
 
 export interface DomainEventMap {
   'message.created': { shopId: string; conversation: Conversation; message: ChatMessage };
   'conversation.changed': { shopId: string; conversation: Conversation; previousAgentId: string | null };
-  'presence.changed': { shopId: string; userId: string; status: PresenceStatus; at: number };
+  /** idleSince: set when an online agent went idle past the limit, null when they are active again */
+  'presence.changed': {
+    shopId: string;
+    userId: string;
+    status: PresenceStatus;
+    at: number;
+    idleSince?: number | null;
+  };
+  'rating.created': { shopId: string; agentId: string | null; rating: ChatRating };
 }
 export type DomainEventType = keyof DomainEventMap;
 export type DomainEvent = { [K in DomainEventType]: { type: K } & DomainEventMap[K] }[DomainEventType];

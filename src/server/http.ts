@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/connection.js';
 import type { Locale } from '../shared/locales.js';
 import type { Permission } from '../shared/roles.js';
+import type { ChatJobs } from '../modules/routing/jobs.js';
 import type { RoutingRunner } from '../modules/routing/service.js';
 import type { Actor } from './actor.js';
 import type { Realtime } from './realtime.js';
@@ -36,6 +37,7 @@ declare module 'fastify' {
     deps: AppDeps;
     realtime: Realtime;
     chatRouting: RoutingRunner;
+    chatJobs: ChatJobs;
   }
 }
 

@@ -8,7 +8,7 @@ import type { ZodType } from 'zod';
 import type { DatabaseHandle } from '../db/connection.js';
 import { resolveSession } from '../modules/auth/service.js';
 import * as conversations from '../modules/conversations/service.js';
-import { publishConversationEvents, rooms } from '../modules/conversations/realtime.js';
+import { audienceCache, publishConversationEvents, rooms } from '../modules/conversations/realtime.js';
 import { resolveVisitor, type ChatCustomer } from '../modules/customers/service.js';
 import { presenceOf, recordActivity, setPresence } from '../modules/presence/service.js';
 import { sessionCookieName } from '../modules/auth/routes.js';
@@ -17,6 +17,7 @@ import { pickLocale, type Locale } from '../shared/locales.js';
 import {
   agentSendSchema,
   presenceSchema,
+  rateSchema,
   readSchema,
   syncSchema,
   typingSchema,
@@ -135,6 +136,10 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
       messages: await conversations.messagesAfter(db, viewer, input.conversationId, input.afterSeq),
     });
   const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const audiences = audienceCache(db, bus);
+  /** The staff who hear a customer's typing and reads: the assigned agent and the supervisors. */
+  const staffRoomsOf = (shopId: string, agentId: string | null) =>
+    agentId ? [rooms.agent(agentId), rooms.overseers(shopId)] : [rooms.overseers(shopId)];
 
   let pub: Redis | undefined;
   let sub: Redis | undefined;
@@ -187,13 +192,33 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
       ),
     );
     socket.on('sync', answer(locale, syncSchema, syncFor({ kind: 'customer', customer }), logError));
+    socket.on(
+      'rate',
+      answer(
+        locale,
+        rateSchema,
+        async (input) => ({ rating: await conversations.rateConversation(deps, customer, input) }),
+        logError,
+      ),
+    );
     socket.on('typing', (payload) => {
       const parsed = typingSchema.safeParse(payload);
-      if (parsed.success) agents.to(rooms.shop(customer.shopId)).emit('typing', parsed.data);
+      if (!parsed.success) return;
+      audiences.get(customer.shopId, parsed.data.conversationId).then((audience) => {
+        if (audience?.customerId !== customer.id) return;
+        agents.to(staffRoomsOf(customer.shopId, audience.agentId)).emit('typing', parsed.data);
+      }, logError);
     });
     socket.on('read', (payload) => {
       const parsed = readSchema.safeParse(payload);
-      if (parsed.success) agents.to(rooms.shop(customer.shopId)).emit('read', parsed.data);
+      if (!parsed.success) return;
+      const { conversationId, seq } = parsed.data;
+      conversations.markRead(db, { kind: 'customer', customer }, conversationId, seq).then((marked) => {
+        if (!marked) return;
+        agents
+          .to(staffRoomsOf(marked.shopId, marked.agentId))
+          .emit('read', { conversationId, seq: marked.seq });
+      }, logError);
     });
   });
 
@@ -248,24 +273,22 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
         logError,
       ),
     );
-    socket.on('activity', () => void recordActivity(db, actor.userId).catch(logError));
+    socket.on('activity', () => void recordActivity(deps, actor).catch(logError));
     socket.on('typing', (payload) => {
       const parsed = typingSchema.safeParse(payload);
-      if (parsed.success) {
-        void conversations.getConversation(db, actor, parsed.data.conversationId).then(
-          (conversation) => widget.to(rooms.customer(conversation.customer.id)).emit('typing', parsed.data),
-          () => undefined,
-        );
-      }
+      if (!parsed.success) return;
+      audiences.get(actor.shopId, parsed.data.conversationId).then((audience) => {
+        if (audience) widget.to(rooms.customer(audience.customerId)).emit('typing', parsed.data);
+      }, logError);
     });
     socket.on('read', (payload) => {
       const parsed = readSchema.safeParse(payload);
-      if (parsed.success) {
-        void conversations.getConversation(db, actor, parsed.data.conversationId).then(
-          (conversation) => widget.to(rooms.customer(conversation.customer.id)).emit('read', parsed.data),
-          () => undefined,
-        );
-      }
+      if (!parsed.success) return;
+      const { conversationId, seq } = parsed.data;
+      conversations.markRead(db, { kind: 'staff', actor }, conversationId, seq).then((marked) => {
+        if (!marked) return;
+        widget.to(rooms.customer(marked.customerId)).emit('read', { conversationId, seq: marked.seq });
+      }, logError);
     });
     socket.on('disconnect', () => {
       if (actor.role !== 'agent') return;
@@ -288,6 +311,7 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
     io,
     close: async () => {
       unsubscribe();
+      audiences.stop();
       await io.close();
       pub?.disconnect();
       sub?.disconnect();

@@ -120,6 +120,49 @@ export const errorCatalog = {
     status: 413,
     message: { 'zh-CN': '请求体过大', en: 'The request body is too large' },
   },
+  unsupported_image: {
+    status: 415,
+    message: {
+      'zh-CN': '只能发送 PNG、JPEG、GIF 或 WebP 格式的图片',
+      en: 'Only PNG, JPEG, GIF or WebP images can be sent',
+    },
+  },
+  shortcut_taken: {
+    status: 409,
+    message: { 'zh-CN': '该快捷短语已被使用', en: 'This shortcut is already in use' },
+  },
+  auto_reply_required: {
+    status: 409,
+    message: {
+      'zh-CN': '欢迎语、非工作时间和排队自动回复不能删除，可以关闭',
+      en: 'The greeting, out-of-hours and queue replies cannot be deleted; switch them off instead',
+    },
+  },
+  agent_unavailable: {
+    status: 409,
+    message: {
+      'zh-CN': '该客服当前不在线或处于离开状态，无法接入会话',
+      en: 'That agent is offline or away and cannot take the chat',
+    },
+  },
+  agent_at_capacity: {
+    status: 409,
+    message: {
+      'zh-CN': '该客服的接待量已达上限',
+      en: 'That agent already has as many chats as they can take',
+    },
+  },
+  transfer_to_self: {
+    status: 409,
+    message: { 'zh-CN': '会话已在该客服名下', en: 'The chat is already with that agent' },
+  },
+  not_ratable: {
+    status: 409,
+    message: {
+      'zh-CN': '会话结束后才能评价，且每次会话只能评价一次',
+      en: 'A chat can be rated once, after it has ended',
+    },
+  },
   rate_limited: {
     status: 429,
     message: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },

@@ -1,7 +1,16 @@
 // Reply templates: variables in braces, filled from the conversation when the agent inserts the reply.
 // Unknown variables are left as typed, so a typo is visible rather than silently dropped.
 
-export const templateVariables = ['customerName', 'orderNumber', 'agentName', 'shopName', 'position'] as const;
+export const templateVariables = [
+  'customerName',
+  'orderNumber',
+  'agentName',
+  'shopName',
+  'position',
+  'opensAt',
+  'closesAt',
+  'replyBy',
+] as const;
 export type TemplateVariable = (typeof templateVariables)[number];
 export type TemplateValues = Partial<Record<TemplateVariable, string | number | null | undefined>>;
 

@@ -65,12 +65,18 @@ describeEachDatabase('live chat', (context) => {
     await eventually(() => assignedTo(visitor) === pre.id);
     const conversationId = sent.data.conversation.id;
 
+    // The greeting auto-reply follows the assignment; it is not the agent's first response.
     const history = await pre.sync(conversationId, 0);
-    expect(history.ok && history.data.messages.map((m) => m.text)).toEqual(['你好，这件外套有M码吗？']);
+    expect(history.ok && history.data.messages.map((m) => [m.kind, m.authorKind])).toEqual([
+      ['text', 'customer'],
+      ['auto_reply', 'system'],
+    ]);
+    await eventually(() => visitor.received.some((m) => m.kind === 'auto_reply'));
+    expect(visitor.updates.at(-1)?.firstResponseAt).toBeNull();
     const reply = await pre.send(conversationId, '有的，M码现货');
-    expect(reply.ok && reply.data.message.seq).toBe(2);
-    await eventually(() => visitor.received.some((m) => m.seq === 2));
-    expect(visitor.received.filter((m) => m.seq === 2)).toHaveLength(1);
+    expect(reply.ok && reply.data.message.seq).toBe(3);
+    await eventually(() => visitor.received.some((m) => m.seq === 3));
+    expect(visitor.received.filter((m) => m.seq === 3)).toHaveLength(1);
     const conversation = visitor.updates.at(-1);
     expect(conversation).toMatchObject({
       status: 'assigned',
@@ -79,8 +85,8 @@ describeEachDatabase('live chat', (context) => {
     });
     expect(conversation?.firstResponseAt).not.toBeNull();
     const again = await visitor.send('好的谢谢');
-    await eventually(() => pre.received.some((m) => m.seq === 3));
-    expect(pre.received.filter((m) => m.seq === 3)).toHaveLength(1);
+    await eventually(() => pre.received.some((m) => m.seq === 4));
+    expect(pre.received.filter((m) => m.seq === 4)).toHaveLength(1);
     expect(again.ok).toBe(true);
   });
 
@@ -192,7 +198,11 @@ describeEachDatabase('live chat', (context) => {
     await eventually(() => visitor.received.some((m) => m.text.startsWith('您好')));
     expect(visitor.received.map((m) => m.text)).not.toContain('这位客户上周投诉过');
     const customerView = await visitor.sync(sent.data.conversation.id, 0);
-    expect(customerView.ok && customerView.data.messages.map((m) => m.internal)).toEqual([false, false]);
+    expect(customerView.ok && customerView.data.messages.map((m) => [m.kind, m.internal])).toEqual([
+      ['text', false],
+      ['auto_reply', false],
+      ['text', false],
+    ]);
   });
 
   it('refuses bad input with a clear code and stores nothing', async () => {
@@ -248,6 +258,9 @@ describeEachDatabase('live chat', (context) => {
     const sent = await visitor.send('你好');
     await eventually(() => assignedTo(visitor) === agent.id);
     if (!sent.ok) throw new Error('send failed');
+    await eventually(() => visitor.received.some((m) => m.kind === 'auto_reply'));
+    const afterGreeting = await countMessages();
+    expect(afterGreeting).toBe(before + 2);
     const conversationId = sent.data.conversation.id;
     const other = await customer(shopKey);
     const peek = await other.sync(conversationId, 0);
@@ -260,7 +273,7 @@ describeEachDatabase('live chat', (context) => {
     const colleague = await onlineAgent(shop, ['after_sale']);
     const notTheirs = await colleague.send(conversationId, '不是我的会话');
     expect(!notTheirs.ok && notTheirs.error.code).toBe('not_your_conversation');
-    expect(await countMessages()).toBe(before + 1);
+    expect(await countMessages()).toBe(afterGreeting);
 
     await expect(openStaff(await baseUrl(), { cookie: 'kefu_session=forged' } as never)).rejects.toThrow(
       /unauthenticated/,

@@ -29,21 +29,27 @@ function random(seed: number) {
   };
 }
 
-/** What an agent's screen holds: live pushes plus catch-up after reconnects, keeping only what is newer. */
+/**
+ * What an agent's screen holds: live pushes plus catch-up after reconnects, merged by seq (a live push may
+ * arrive before the catch-up of earlier messages), each seq once.
+ */
 class AgentView {
-  readonly seqs: number[] = [];
+  private readonly held = new Set<number>();
   livePushes: number[] = [];
-  private last = 0;
   constructor(private readonly conversationId: string) {}
   take(messages: ChatMessage[]) {
     for (const message of messages) {
-      if (message.conversationId !== this.conversationId || message.seq <= this.last) continue;
-      this.last = message.seq;
-      this.seqs.push(message.seq);
+      if (message.conversationId === this.conversationId) this.held.add(message.seq);
     }
   }
+  get seqs(): number[] {
+    return [...this.held].sort((a, b) => a - b);
+  }
+  /** The highest seq up to which the view has every message: where a catch-up starts. */
   lastSeq() {
-    return this.last;
+    let seq = 0;
+    while (this.held.has(seq + 1)) seq += 1;
+    return seq;
   }
 }
 
@@ -135,13 +141,23 @@ describeEachDatabase('delivery guarantees', (context) => {
       .execute();
     expect(stored).toHaveLength(TOTAL);
     expect(stored.map((row) => row.text)).toEqual(Array.from({ length: TOTAL }, (_, k) => `消息 ${k + 1}`));
-    expect(stored.map((row) => row.seq)).toEqual(Array.from({ length: TOTAL }, (_, k) => k + 1));
+    const seqs = stored.map((row) => row.seq);
+    expect(seqs.every((seq, k) => k === 0 || seq > seqs[k - 1]!)).toBe(true);
+    // The conversation also holds the greeting auto-reply; its sequence has no gaps and no repeats.
+    const all = await database.db
+      .selectFrom('messages')
+      .select('seq')
+      .where('conversationId', '=', conversationId)
+      .orderBy('seq')
+      .execute();
+    expect(all.length).toBe(TOTAL + 1);
+    expect(all.map((row) => row.seq)).toEqual(Array.from({ length: all.length }, (_, k) => k + 1));
 
     await eventually(async () => {
       await catchUp();
-      return view.lastSeq() === TOTAL;
+      return view.lastSeq() === all.length;
     });
-    expect(view.seqs).toEqual(Array.from({ length: TOTAL }, (_, k) => k + 1));
+    expect(view.seqs).toEqual(Array.from({ length: all.length }, (_, k) => k + 1));
     // The server itself never pushes one message twice to a connection.
     expect(new Set(view.livePushes).size).toBe(view.livePushes.length);
 

@@ -1,11 +1,11 @@
 // What conversations and messages look like when they leave the server.
 import type { ConversationTable, MessageTable } from '../../db/schema.js';
-import type { ChatMessage, Conversation } from '../../shared/schemas/chat.js';
+import type { Attachment, ChatMessage, Conversation } from '../../shared/schemas/chat.js';
 import type { ChatCustomer } from '../customers/service.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function presentMessage(row: MessageTable): ChatMessage {
+export function presentMessage(row: MessageTable, attachment: Attachment | null): ChatMessage {
   return {
     id: row.id,
     conversationId: row.conversationId,
@@ -15,9 +15,19 @@ export function presentMessage(row: MessageTable): ChatMessage {
     clientMessageId: row.clientMessageId,
     kind: row.kind,
     text: row.text,
+    attachment,
     internal: row.internal === 1,
     createdAt: new Date(row.createdAt).toISOString(),
   };
+}
+
+const PREVIEW_LENGTH = 80;
+
+/** The line conversation lists show for the last visible message; an image shows as 🖼 and its caption. */
+export function messagePreview(kind: MessageTable['kind'], text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  const preview = kind === 'image' ? `🖼 ${line}`.trim() : line;
+  return [...preview].slice(0, PREVIEW_LENGTH).join('');
 }
 
 export function presentConversation(
@@ -45,6 +55,11 @@ export function presentConversation(
     firstResponseAt: iso(row.firstResponseAt),
     closedAt: iso(row.closedAt),
     lastSeq: row.lastSeq,
+    lastMessageAt: iso(row.lastMessageAt),
+    lastMessagePreview: row.lastMessagePreview,
+    customerReadSeq: row.customerReadSeq,
+    agentReadSeq: row.agentReadSeq,
+    transferCount: row.transferCount,
     version: row.version,
     createdAt: new Date(row.createdAt).toISOString(),
   };

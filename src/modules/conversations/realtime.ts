@@ -3,7 +3,7 @@ import type { Namespace } from 'socket.io';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { EventBus } from '../../server/events.js';
-import { queuePositions } from './service.js';
+import { conversationAudience, queuePositions } from './service.js';
 import type { AgentServerEvents, WidgetServerEvents } from '../../shared/events.js';
 
 export const rooms = {
@@ -31,9 +31,11 @@ export function publishConversationEvents(
       if (stopped) return;
       queuePositions(db, shopId).then((places) => {
         for (const place of places) {
-          widget
-            .to(rooms.customer(place.customerId))
-            .emit('queue:position', { conversationId: place.conversationId, position: place.position });
+          widget.to(rooms.customer(place.customerId)).emit('queue:position', {
+            conversationId: place.conversationId,
+            position: place.position,
+            estimatedWaitSeconds: place.estimatedWaitSeconds,
+          });
         }
       }, onError);
     });
@@ -64,11 +66,58 @@ export function publishConversationEvents(
         userId: event.userId,
         status: event.status,
         at: new Date(event.at).toISOString(),
+        idleSince: event.idleSince ? new Date(event.idleSince).toISOString() : null,
       });
+    } else if (event.type === 'rating.created') {
+      const staffRooms = [rooms.overseers(event.shopId)];
+      if (event.agentId) staffRooms.push(rooms.agent(event.agentId));
+      agents.to(staffRooms).emit('rating:new', event.rating);
     }
   });
   return () => {
     stopped = true;
     unsubscribe();
+  };
+}
+
+export interface Audience {
+  shopId: string;
+  customerId: string;
+  agentId: string | null;
+}
+
+/**
+ * Who a conversation's typing and read events go to, without a database read on every keystroke: kept fresh by
+ * this node's conversation events and re-read after a few seconds (another node may have changed it).
+ */
+export function audienceCache(db: Kysely<Database>, bus: EventBus, ttlMs = 5_000) {
+  const entries = new Map<string, { audience: Audience; at: number }>();
+  const unsubscribe = bus.subscribe((event) => {
+    if (event.type !== 'conversation.changed') return;
+    const { conversation } = event;
+    if (conversation.status === 'closed') entries.delete(conversation.id);
+    else
+      entries.set(conversation.id, {
+        audience: {
+          shopId: event.shopId,
+          customerId: conversation.customer.id,
+          agentId: conversation.agentId,
+        },
+        at: Date.now(),
+      });
+  });
+  return {
+    async get(shopId: string, conversationId: string): Promise<Audience | null> {
+      const now = Date.now();
+      const cached = entries.get(conversationId);
+      if (cached && now - cached.at < ttlMs && cached.audience.shopId === shopId) return cached.audience;
+      const found = await conversationAudience(db, shopId, conversationId);
+      if (!found) return null;
+      const audience = { shopId, ...found };
+      if (entries.size > 50_000) entries.clear();
+      entries.set(conversationId, { audience, at: now });
+      return audience;
+    },
+    stop: unsubscribe,
   };
 }

@@ -1,6 +1,12 @@
 // Queries of the conversations and messages tables.
 import type { Kysely } from 'kysely';
-import type { ConversationTable, Database, MessageTable } from '../../db/schema.js';
+import type {
+  ChatRatingTable,
+  ConversationTable,
+  ConversationTransferTable,
+  Database,
+  MessageTable,
+} from '../../db/schema.js';
 import type { ConversationStatus } from '../../shared/chat.js';
 
 type Db = Kysely<Database>;
@@ -47,11 +53,21 @@ export async function updateConversation(
   return row;
 }
 
-/** Takes the next sequence number; the row update also serialises concurrent writers of one conversation. */
-export async function nextSeq(db: Db, conversationId: string): Promise<number> {
+/**
+ * Takes the next sequence number; the row update also serialises concurrent writers of one conversation. A
+ * message the customer sees also becomes the list preview, in the same statement.
+ */
+export async function nextSeq(
+  db: Db,
+  conversationId: string,
+  visible: { at: number; preview: string } | null,
+): Promise<number> {
   const row = await db
     .updateTable('conversations')
-    .set((eb) => ({ lastSeq: eb('lastSeq', '+', 1) }))
+    .set((eb) => ({
+      lastSeq: eb('lastSeq', '+', 1),
+      ...(visible ? { lastMessageAt: visible.at, lastMessagePreview: visible.preview } : {}),
+    }))
     .where('id', '=', conversationId)
     .returning('lastSeq')
     .executeTakeFirstOrThrow();
@@ -131,4 +147,87 @@ export function latestServedConversations(db: Db, shopId: string, customerIds: s
     .where('agentId', 'is not', null)
     .orderBy('assignedAt', 'desc')
     .execute();
+}
+
+export function findConversations(db: Db, shopId: string, ids: string[]): Promise<ConversationTable[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function countQueued(db: Db, shopId: string): Promise<number> {
+  const row = await db
+    .selectFrom('conversations')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('shopId', '=', shopId)
+    .where('status', '=', 'queued')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function insertTransfer(db: Db, row: ConversationTransferTable): Promise<void> {
+  await db.insertInto('conversationTransfers').values(row).execute();
+}
+
+/** Raises a read mark, never lowers it (a late event cannot undo a later read). */
+export async function raiseReadSeq(
+  db: Db,
+  conversationId: string,
+  column: 'customerReadSeq' | 'agentReadSeq',
+  seq: number,
+): Promise<void> {
+  await db
+    .updateTable('conversations')
+    .set({ [column]: seq })
+    .where('id', '=', conversationId)
+    .where(column, '<', seq)
+    .execute();
+}
+
+export async function insertRating(db: Db, row: ChatRatingTable): Promise<void> {
+  await db.insertInto('chatRatings').values(row).execute();
+}
+
+export function listConversationsOfCustomer(db: Db, shopId: string, customerId: string, limit: number) {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('customerId', '=', customerId)
+    .orderBy('createdAt', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Chats assigned since `since`: when they were queued and when assigned. */
+export function recentAssignments(db: Db, shopId: string, since: number) {
+  return db
+    .selectFrom('conversations')
+    .select(['queuedAt', 'assignedAt'])
+    .where('shopId', '=', shopId)
+    .where('assignedAt', '>=', since)
+    .where('routingTier', 'in', [
+      'recent_agent',
+      'online_matching',
+      'online_other',
+      'busy_matching',
+      'busy_other',
+    ])
+    .orderBy('assignedAt', 'desc')
+    .limit(200)
+    .execute();
+}
+
+export async function shopsWithStatuses(db: Db, statuses: ConversationStatus[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('conversations')
+    .select('shopId')
+    .distinct()
+    .where('status', 'in', statuses)
+    .execute();
+  return rows.map((row) => row.shopId);
 }

@@ -3,7 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../server/errors.js';
 import { actorOf } from '../../server/http.js';
-import { conversationSchema, messageSchema } from '../../shared/schemas/chat.js';
+import {
+  assignBodySchema,
+  conversationSchema,
+  customerPanelSchema,
+  messageSchema,
+  transferBodySchema,
+} from '../../shared/schemas/chat.js';
+import { transferConversation } from '../routing/service.js';
 import { idParams } from '../../shared/schemas/common.js';
 import * as conversations from './service.js';
 
@@ -68,5 +75,51 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: conversationSchema },
     },
     handler: (request) => conversations.closeConversation({ db, bus }, actorOf(request), request.params.id),
+  });
+
+  app.post('/api/conversations/:id/transfer', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['chat'],
+      summary:
+        "Transfer my chat to another agent (online or busy, below their cap) or back to a group's queue, with a note",
+      params: idParams,
+      body: transferBodySchema,
+      response: { 200: conversationSchema },
+    },
+    handler: (request) =>
+      transferConversation({ db, bus }, actorOf(request), request.params.id, request.body, 'transfer'),
+  });
+
+  app.post('/api/conversations/:id/assign', {
+    config: { access: { permission: 'chat.supervise' } },
+    schema: {
+      tags: ['chat'],
+      summary:
+        'Supervisor: give a queued chat to an agent, or move a chat to another agent (caps still hold)',
+      params: idParams,
+      body: assignBodySchema,
+      response: { 200: conversationSchema },
+    },
+    handler: (request) =>
+      transferConversation(
+        { db, bus },
+        actorOf(request),
+        request.params.id,
+        { to: { kind: 'agent', agentId: request.body.agentId }, note: request.body.note },
+        'supervisor',
+      ),
+  });
+
+  app.get('/api/customers/:id', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['chat'],
+      summary:
+        'The customer panel: identity (phone masked without the reveal permission) and past conversations',
+      params: idParams,
+      response: { 200: customerPanelSchema },
+    },
+    handler: (request) => conversations.customerPanel(db, actorOf(request), request.params.id),
   });
 };

@@ -3,18 +3,43 @@
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../../db/connection.js';
 import { newId } from '../../db/ids.js';
-import type { ConversationTable, Database, MessageAuthorKind, MessageTable } from '../../db/schema.js';
+import type {
+  ConversationTable,
+  ConversationTransferTable,
+  Database,
+  MessageAuthorKind,
+  MessageTable,
+} from '../../db/schema.js';
 import type { Actor } from '../../server/actor.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { runCommand, type Emit, type EventBus } from '../../server/events.js';
-import type { ConversationStatus, EntrySource } from '../../shared/chat.js';
-import type { ChatMessage, Conversation } from '../../shared/schemas/chat.js';
-import { customersById, type ChatCustomer } from '../customers/service.js';
+import type { ConversationStatus, EntrySource, RoutingGroup } from '../../shared/chat.js';
+import type {
+  Attachment,
+  ChatMessage,
+  ChatRating,
+  Conversation,
+  CustomerPanel,
+  RateRequest,
+} from '../../shared/schemas/chat.js';
+import type { AutoReplyKind } from '../../shared/schemas/replies.js';
+import { renderTemplate, type TemplateValues } from '../../shared/templates.js';
+import { attachmentsById, ownAttachment } from '../attachments/service.js';
+import {
+  customerProfile,
+  customersById,
+  recordOfflineContact,
+  type ChatCustomer,
+} from '../customers/service.js';
+import { autoReplyTexts } from '../replies/service.js';
 import { compareQueuedChats, groupForSource } from '../routing/rules.js';
-import { offHoursReplyDue, type ServiceHours } from '../routing/service-hours.js';
-import { getServiceHours } from '../shops/service.js';
-import { presentConversation, presentMessage } from './presenter.js';
+import { offHoursReplyDue } from '../routing/service-hours.js';
+import { getChatSettings, type ChatSettings } from '../shops/service.js';
+import { staffNames } from '../team/service.js';
+import { chatNote } from './notes.js';
+import { messagePreview, presentConversation, presentMessage } from './presenter.js';
 import * as repo from './repo.js';
+import { estimateWaitSeconds, waitWindowMs } from './wait.js';
 
 type Db = Kysely<Database>;
 
@@ -26,8 +51,9 @@ export interface ChatDeps {
 /** Staff who may write in any conversation of their shop, not only their own. */
 const overseers = new Set(['admin', 'supervisor']);
 
-export function serviceHoursOf(db: Db, shopId: string): Promise<ServiceHours> {
-  return getServiceHours(db, shopId);
+/** Whether a new chat would find the queue at its limit (the widget then offers the offline-message form). */
+export async function isQueueFull(db: Db, shopId: string, maxQueueLength: number): Promise<boolean> {
+  return (await repo.countQueued(db, shopId)) >= maxQueueLength;
 }
 
 async function present(db: Db, row: ConversationTable): Promise<Conversation> {
@@ -50,12 +76,17 @@ interface AppendInput {
   authorKind: MessageAuthorKind;
   authorId: string | null;
   clientMessageId: string | null;
+  kind: MessageTable['kind'];
   text: string;
+  attachment: Attachment | null;
   internal: boolean;
   now: number;
 }
 
-async function appendMessage(trx: Db, input: AppendInput): Promise<{ row: MessageTable; created: boolean }> {
+async function appendMessage(
+  trx: Db,
+  input: AppendInput,
+): Promise<{ row: MessageTable; message: ChatMessage; created: boolean }> {
   if (input.clientMessageId && input.authorId) {
     const existing = await repo.findMessageByClientId(
       trx,
@@ -63,31 +94,98 @@ async function appendMessage(trx: Db, input: AppendInput): Promise<{ row: Messag
       input.authorId,
       input.clientMessageId,
     );
-    if (existing) return { row: existing, created: false };
+    if (existing) {
+      const attachment = existing.attachmentId
+        ? ((await attachmentsById(trx, existing.shopId, [existing.attachmentId])).get(
+            existing.attachmentId,
+          ) ?? null)
+        : null;
+      return { row: existing, message: presentMessage(existing, attachment), created: false };
+    }
   }
+  const visible = input.internal ? null : { at: input.now, preview: messagePreview(input.kind, input.text) };
   const row: MessageTable = {
     id: newId(input.now),
     shopId: input.conversation.shopId,
     conversationId: input.conversation.id,
-    seq: await repo.nextSeq(trx, input.conversation.id),
+    seq: await repo.nextSeq(trx, input.conversation.id, visible),
     authorKind: input.authorKind,
     authorId: input.authorId,
     clientMessageId: input.clientMessageId,
-    kind: input.authorKind === 'system' ? 'event' : 'text',
+    kind: input.kind,
     text: input.text,
+    attachmentId: input.attachment?.id ?? null,
     internal: input.internal ? 1 : 0,
     createdAt: input.now,
   };
   await repo.insertMessage(trx, row);
-  return { row, created: true };
+  return { row, message: presentMessage(row, input.attachment), created: true };
+}
+
+/** Template values every auto-reply can use. */
+function shopValues(settings: ChatSettings): TemplateValues {
+  return {
+    shopName: settings.name,
+    opensAt: settings.serviceHours.opensAt,
+    closesAt: settings.serviceHours.closesAt,
+    replyBy: settings.serviceHours.offHoursReplyBy,
+  };
+}
+
+/** Sends the shop's active auto-replies of these kinds into the conversation, as system messages. */
+async function sendAutoReplies(
+  trx: Db,
+  conversation: ConversationTable,
+  settings: ChatSettings,
+  kinds: readonly AutoReplyKind[],
+  values: TemplateValues,
+  now: number,
+): Promise<ChatMessage[]> {
+  const texts = await autoReplyTexts(trx, conversation.shopId, settings.locale, kinds, now);
+  const sent: ChatMessage[] = [];
+  for (const { text } of texts) {
+    const rendered = renderTemplate(text, { ...shopValues(settings), ...values }).trim();
+    if (!rendered) continue;
+    const { message } = await appendMessage(trx, {
+      conversation,
+      authorKind: 'system',
+      authorId: null,
+      clientMessageId: null,
+      kind: 'auto_reply',
+      text: rendered,
+      attachment: null,
+      internal: false,
+      now,
+    });
+    sent.push(message);
+  }
+  return sent;
+}
+
+/** A note for staff in the conversation (transfers, reassignments), in the shop's language. */
+async function appendStaffNote(trx: Db, conversation: ConversationTable, text: string, now: number) {
+  const { message } = await appendMessage(trx, {
+    conversation,
+    authorKind: 'system',
+    authorId: null,
+    clientMessageId: null,
+    kind: 'event',
+    text,
+    attachment: null,
+    internal: true,
+    now,
+  });
+  return message;
 }
 
 export interface CustomerSendInput {
   clientMessageId: string;
   text: string;
+  attachmentId?: string | undefined;
   source: EntrySource;
   productId?: string | undefined;
   orderId?: string | undefined;
+  contact?: { name?: string | undefined; phone?: string | undefined } | undefined;
 }
 
 /**
@@ -102,10 +200,23 @@ export function sendCustomerMessage(
   return onceMoreOnDuplicate(() =>
     runCommand(deps.db, deps.bus, async (trx, emit) => {
       const now = Date.now();
+      const attachment = input.attachmentId
+        ? await ownAttachment(
+            trx,
+            { shopId: customer.shopId, kind: 'customer', id: customer.id },
+            input.attachmentId,
+          )
+        : null;
       let conversation = await repo.findOpenConversation(trx, customer.shopId, customer.id);
+      let opening: { settings: ChatSettings; kinds: AutoReplyKind[] } | null = null;
       if (!conversation) {
-        const due = offHoursReplyDue(now, await serviceHoursOf(trx, customer.shopId));
-        const status: ConversationStatus = due === null ? 'queued' : 'offline_message';
+        const settings = await getChatSettings(trx, customer.shopId);
+        const due = offHoursReplyDue(now, settings.serviceHours);
+        // SPEC §3: nobody can take it ⇒ queue; a full queue takes messages instead (the widget shows the form).
+        const queueFull =
+          due === null && (await repo.countQueued(trx, customer.shopId)) >= settings.maxQueueLength;
+        const status: ConversationStatus = due === null && !queueFull ? 'queued' : 'offline_message';
+        opening = { settings, kinds: due !== null ? ['off_hours'] : queueFull ? [] : ['promotion'] };
         conversation = {
           id: newId(now),
           shopId: customer.shopId,
@@ -124,6 +235,13 @@ export function sendCustomerMessage(
           firstResponseAt: null,
           closedAt: null,
           lastSeq: 0,
+          lastMessageAt: null,
+          lastMessagePreview: null,
+          customerReadSeq: 0,
+          agentReadSeq: 0,
+          transferCount: 0,
+          queueNoticeAt: null,
+          excludeAgentId: null,
           version: 1,
           createdAt: now,
           updatedAt: now,
@@ -136,19 +254,41 @@ export function sendCustomerMessage(
           previousAgentId: null,
         });
       }
-      const { row, created } = await appendMessage(trx, {
+      if (input.contact && (input.contact.name || input.contact.phone)) {
+        await recordOfflineContact(trx, customer, input.contact);
+      }
+      const { message, created } = await appendMessage(trx, {
         conversation,
         authorKind: 'customer',
         authorId: customer.id,
         clientMessageId: input.clientMessageId,
+        kind: attachment ? 'image' : 'text',
         text: input.text,
+        attachment,
         internal: false,
         now,
       });
+      const replies =
+        created && opening
+          ? await sendAutoReplies(
+              trx,
+              conversation,
+              opening.settings,
+              opening.kinds,
+              {
+                customerName: customer.displayName,
+                orderNumber: conversation.orderId,
+              },
+              now,
+            )
+          : [];
       const current = await repo.findConversation(trx, customer.shopId, conversation.id);
       const view = await present(trx, current ?? conversation);
-      const message = presentMessage(row);
-      if (created) emit({ type: 'message.created', shopId: customer.shopId, conversation: view, message });
+      if (created) {
+        for (const sent of [message, ...replies]) {
+          emit({ type: 'message.created', shopId: customer.shopId, conversation: view, message: sent });
+        }
+      }
       return { message, conversation: view };
     }),
   );
@@ -158,6 +298,7 @@ export interface AgentSendInput {
   conversationId: string;
   clientMessageId: string;
   text: string;
+  attachmentId?: string | undefined;
   internal: boolean;
 }
 
@@ -172,12 +313,21 @@ export function sendAgentMessage(deps: ChatDeps, actor: Actor, input: AgentSendI
       if (conversation.agentId !== actor.userId && !overseers.has(actor.role)) {
         throw new AppError('not_your_conversation');
       }
-      const { row, created } = await appendMessage(trx, {
+      const attachment = input.attachmentId
+        ? await ownAttachment(
+            trx,
+            { shopId: actor.shopId, kind: 'staff', id: actor.userId },
+            input.attachmentId,
+          )
+        : null;
+      const { message, created } = await appendMessage(trx, {
         conversation,
         authorKind: 'agent',
         authorId: actor.userId,
         clientMessageId: input.clientMessageId,
+        kind: attachment ? 'image' : 'text',
         text: input.text,
+        attachment,
         internal: input.internal,
         now,
       });
@@ -194,7 +344,6 @@ export function sendAgentMessage(deps: ChatDeps, actor: Actor, input: AgentSendI
           previousAgentId: current.agentId,
         });
       }
-      const message = presentMessage(row);
       if (created) {
         emit({
           type: 'message.created',
@@ -227,7 +376,11 @@ export async function messagesAfter(
     includeInternal: viewer.kind === 'staff',
     limit,
   });
-  return rows.map(presentMessage);
+  const attachmentIds = rows.flatMap((row) => (row.attachmentId ? [row.attachmentId] : []));
+  const attachments = await attachmentsById(db, shopId, attachmentIds);
+  return rows.map((row) =>
+    presentMessage(row, row.attachmentId ? (attachments.get(row.attachmentId) ?? null) : null),
+  );
 }
 
 export async function openConversationOf(db: Db, customer: ChatCustomer): Promise<Conversation | null> {
@@ -320,6 +473,10 @@ export interface QueuedConversation {
   source: EntrySource;
   offHours: boolean;
   queuedAt: number;
+  targetGroup: RoutingGroup;
+  /** handed to a group by a transfer: route to targetGroup, never back to excludeAgentId */
+  transferredToGroup: boolean;
+  excludeAgentId: string | null;
 }
 
 export async function queuedConversations(db: Db, shopId: string): Promise<QueuedConversation[]> {
@@ -330,6 +487,9 @@ export async function queuedConversations(db: Db, shopId: string): Promise<Queue
     source: row.source,
     offHours: row.offHours === 1,
     queuedAt: row.queuedAt ?? row.createdAt,
+    targetGroup: row.targetGroup,
+    transferredToGroup: row.transferCount > 0,
+    excludeAgentId: row.excludeAgentId,
   }));
 }
 
@@ -348,13 +508,16 @@ export async function lastServedBy(
   return served;
 }
 
-/** Records routing's decision on a queued conversation. */
+/**
+ * Records routing's decision on a queued conversation and greets the customer in the agent's name (an auto-reply,
+ * which is not the agent's first response).
+ */
 export async function assignConversation(
   trx: Db,
   emit: Emit,
   shopId: string,
   id: string,
-  assignment: { agentId: string; tier: string; now: number },
+  assignment: { agentId: string; agentName: string; tier: string; now: number; settings: ChatSettings },
 ): Promise<Conversation> {
   const before = await repo.findConversation(trx, shopId, id);
   if (!before) throw notFound();
@@ -363,19 +526,81 @@ export async function assignConversation(
     agentId: assignment.agentId,
     routingTier: assignment.tier,
     assignedAt: assignment.now,
+    excludeAgentId: null,
     updatedAt: assignment.now,
   });
-  const view = await present(trx, row);
+  // A chat handed back to the queue by a transfer was greeted the first time.
+  const greetings =
+    before.transferCount === 0
+      ? await sendAutoReplies(
+          trx,
+          row,
+          assignment.settings,
+          ['greeting'],
+          {
+            agentName: assignment.agentName,
+            customerName: (await customersById(trx, shopId, [row.customerId])).get(row.customerId)
+              ?.displayName,
+            orderNumber: row.orderId,
+          },
+          assignment.now,
+        )
+      : [];
+  const current = greetings.length > 0 ? ((await repo.findConversation(trx, shopId, id)) ?? row) : row;
+  const view = await present(trx, current);
   emit({ type: 'conversation.changed', shopId, conversation: view, previousAgentId: before.agentId });
+  for (const message of greetings) emit({ type: 'message.created', shopId, conversation: view, message });
   return view;
 }
 
-/** Off-hours messages join the head of the queue once service opens (SPEC §3). */
-export async function releaseOffHoursMessages(trx: Db, emit: Emit, shopId: string): Promise<number> {
-  const rows = await repo.listConversations(trx, shopId, { statuses: ['offline_message'], limit: 10_000 });
+/** Tells each chat still waiting, once per stay in the queue, where it stands (the queue auto-reply). */
+export async function sendQueueNotices(
+  trx: Db,
+  emit: Emit,
+  shopId: string,
+  settings: ChatSettings,
+  waiting: ReadonlyArray<{ conversationId: string; position: number }>,
+  now: number,
+): Promise<void> {
+  if (waiting.length === 0) return;
+  const rows = await repo.findConversations(
+    trx,
+    shopId,
+    waiting.map((entry) => entry.conversationId),
+  );
+  const unnoticed = new Map(rows.filter((row) => row.queueNoticeAt === null).map((row) => [row.id, row]));
+  for (const entry of waiting) {
+    const row = unnoticed.get(entry.conversationId);
+    if (!row) continue;
+    const sent = await sendAutoReplies(trx, row, settings, ['queue'], { position: entry.position }, now);
+    const updated = await repo.updateConversation(trx, shopId, row.id, {
+      queueNoticeAt: now,
+      updatedAt: now,
+    });
+    const view = await present(trx, updated);
+    for (const message of sent) emit({ type: 'message.created', shopId, conversation: view, message });
+  }
+}
+
+/**
+ * Offline messages join the queue once it can take them: off-hours ones head the morning queue when service
+ * opens (SPEC §3); ones left while the queue was full, in arrival order, as long as there is room.
+ */
+export async function releaseOfflineMessages(
+  trx: Db,
+  emit: Emit,
+  shopId: string,
+  settings: ChatSettings,
+): Promise<number> {
+  const waiting = await repo.listConversations(trx, shopId, { statuses: ['offline_message'], limit: 10_000 });
+  if (waiting.length === 0) return 0;
+  const room = Math.max(0, settings.maxQueueLength - (await repo.countQueued(trx, shopId)));
+  const offHours = waiting.filter((row) => row.offHours === 1);
+  const rows = [...offHours, ...waiting.filter((row) => row.offHours === 0).slice(0, room)];
   for (const row of rows) {
     const updated = await repo.updateConversation(trx, shopId, row.id, {
       status: 'queued',
+      queueNoticeAt: Date.now(),
       updatedAt: Date.now(),
     });
     emit({
@@ -393,6 +618,7 @@ export interface QueuePosition {
   customerId: string;
   /** 1 = next to be served */
   position: number;
+  estimatedWaitSeconds: number;
 }
 
 /** Each waiting conversation's place, in the order routing serves the queue (off-hours first, then arrival). */
@@ -405,9 +631,231 @@ export async function queuePositions(db: Db, shopId: string): Promise<QueuePosit
       offHours: entry.offHours,
     }))
     .sort(compareQueuedChats);
+  if (queue.length === 0) return [];
+  const now = Date.now();
+  const taken = (await repo.recentAssignments(db, shopId, now - waitWindowMs)).flatMap((row) =>
+    row.assignedAt === null ? [] : [row.assignedAt],
+  );
   return queue.map((entry, index) => ({
     conversationId: entry.conversationId,
     customerId: entry.customerId,
     position: index + 1,
+    estimatedWaitSeconds: estimateWaitSeconds(index + 1, taken, now),
   }));
+}
+
+// ── transfers and reassignment (routing decides under its lock; this module records) ──────────────────────
+
+export interface HandOver {
+  kind: ConversationTransferTable['kind'];
+  byUserId: string;
+  note: string;
+  now: number;
+}
+
+async function recordHandOver(
+  trx: Db,
+  before: ConversationTable,
+  handOver: HandOver,
+  to: { agentId: string | null; group: RoutingGroup | null },
+): Promise<void> {
+  await repo.insertTransfer(trx, {
+    id: newId(handOver.now),
+    shopId: before.shopId,
+    conversationId: before.id,
+    kind: handOver.kind,
+    fromAgentId: before.agentId,
+    toAgentId: to.agentId,
+    toGroup: to.group,
+    note: handOver.note,
+    byUserId: handOver.byUserId,
+    at: handOver.now,
+  });
+}
+
+/** The conversation as routing needs it for a manual decision. */
+export async function conversationForHandOver(trx: Db, shopId: string, id: string) {
+  const row = await repo.findConversation(trx, shopId, id);
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Gives the conversation to an agent (a transfer, or a supervisor's assignment), keeping its history. */
+export async function handToAgent(
+  trx: Db,
+  emit: Emit,
+  before: ConversationTable,
+  agentId: string,
+  handOver: HandOver,
+): Promise<Conversation> {
+  const { shopId } = before;
+  await recordHandOver(trx, before, handOver, { agentId, group: null });
+  const names = await staffNames(trx, shopId, [
+    handOver.byUserId,
+    agentId,
+    ...(before.agentId ? [before.agentId] : []),
+  ]);
+  const { locale } = await getChatSettings(trx, shopId);
+  const note = await appendStaffNote(
+    trx,
+    before,
+    chatNote(locale, {
+      kind: handOver.kind,
+      by: names.get(handOver.byUserId) ?? '',
+      from: before.agentId ? (names.get(before.agentId) ?? '') : null,
+      to: names.get(agentId) ?? '',
+      note: handOver.note,
+    }),
+    handOver.now,
+  );
+  const row = await repo.updateConversation(trx, shopId, before.id, {
+    status: 'assigned',
+    agentId,
+    routingTier: handOver.kind === 'transfer' ? 'transfer' : 'supervisor',
+    assignedAt: handOver.now,
+    excludeAgentId: null,
+    transferCount: before.agentId ? before.transferCount + 1 : before.transferCount,
+    agentReadSeq: 0,
+    updatedAt: handOver.now,
+  });
+  const view = await present(trx, row);
+  emit({ type: 'conversation.changed', shopId, conversation: view, previousAgentId: before.agentId });
+  emit({ type: 'message.created', shopId, conversation: view, message: note });
+  return view;
+}
+
+/** Hands the conversation back to a group's queue; routing then picks someone else than the agent it left. */
+export async function handToGroup(
+  trx: Db,
+  emit: Emit,
+  before: ConversationTable,
+  group: RoutingGroup,
+  handOver: HandOver,
+): Promise<Conversation> {
+  const { shopId } = before;
+  await recordHandOver(trx, before, handOver, { agentId: null, group });
+  const names = await staffNames(trx, shopId, [
+    handOver.byUserId,
+    ...(before.agentId ? [before.agentId] : []),
+  ]);
+  const { locale } = await getChatSettings(trx, shopId);
+  const note = await appendStaffNote(
+    trx,
+    before,
+    chatNote(locale, {
+      kind: handOver.kind,
+      by: names.get(handOver.byUserId) ?? '',
+      from: before.agentId ? (names.get(before.agentId) ?? '') : null,
+      toGroup: group,
+      note: handOver.note,
+    }),
+    handOver.now,
+  );
+  const row = await repo.updateConversation(trx, shopId, before.id, {
+    status: 'queued',
+    agentId: null,
+    routingTier: null,
+    targetGroup: group,
+    excludeAgentId: before.agentId,
+    transferCount: before.transferCount + 1,
+    agentReadSeq: 0,
+    updatedAt: handOver.now,
+  });
+  const view = await present(trx, row);
+  emit({ type: 'conversation.changed', shopId, conversation: view, previousAgentId: before.agentId });
+  emit({ type: 'message.created', shopId, conversation: view, message: note });
+  return view;
+}
+
+// ── read receipts, ratings, the customer panel ────────────────────────────────────────────────────────────
+
+/**
+ * Records how far the customer or the assigned agent has read; returns who should hear of it, or null when the
+ * reader may not mark this conversation (not theirs) or nothing changed.
+ */
+export async function markRead(
+  db: Db,
+  viewer: Viewer,
+  conversationId: string,
+  seq: number,
+): Promise<{ customerId: string; agentId: string | null; shopId: string; seq: number } | null> {
+  const shopId = viewer.kind === 'customer' ? viewer.customer.shopId : viewer.actor.shopId;
+  const row = await repo.findConversation(db, shopId, conversationId);
+  if (!row) return null;
+  const upTo = Math.min(seq, row.lastSeq);
+  if (viewer.kind === 'customer') {
+    if (row.customerId !== viewer.customer.id || upTo <= row.customerReadSeq) return null;
+    await repo.raiseReadSeq(db, conversationId, 'customerReadSeq', upTo);
+  } else {
+    if (row.agentId !== viewer.actor.userId || upTo <= row.agentReadSeq) return null;
+    await repo.raiseReadSeq(db, conversationId, 'agentReadSeq', upTo);
+  }
+  return { customerId: row.customerId, agentId: row.agentId, shopId, seq: upTo };
+}
+
+/** Who hears a customer's typing and read events: the assigned agent (and supervisors). */
+export async function conversationAudience(
+  db: Db,
+  shopId: string,
+  conversationId: string,
+): Promise<{ customerId: string; agentId: string | null } | null> {
+  const row = await repo.findConversation(db, shopId, conversationId);
+  return row ? { customerId: row.customerId, agentId: row.agentId } : null;
+}
+
+/** The customer's rating of a chat that has ended: once per conversation (SPEC §6). */
+export function rateConversation(
+  deps: ChatDeps,
+  customer: ChatCustomer,
+  input: RateRequest,
+): Promise<ChatRating> {
+  return runCommand(deps.db, deps.bus, async (trx, emit) => {
+    const row = await repo.findConversation(trx, customer.shopId, input.conversationId);
+    if (!row || row.customerId !== customer.id) throw notFound();
+    if (row.status !== 'closed') throw new AppError('not_ratable');
+    const now = Date.now();
+    try {
+      await repo.insertRating(trx, {
+        conversationId: row.id,
+        shopId: row.shopId,
+        customerId: customer.id,
+        agentId: row.agentId,
+        score: input.score,
+        comment: input.comment ? input.comment : null,
+        createdAt: now,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('not_ratable');
+      throw error;
+    }
+    const rating: ChatRating = {
+      conversationId: row.id,
+      score: input.score,
+      comment: input.comment ? input.comment : null,
+      createdAt: new Date(now).toISOString(),
+    };
+    emit({ type: 'rating.created', shopId: row.shopId, agentId: row.agentId, rating });
+    return rating;
+  });
+}
+
+/** The customer panel of the workspace: who the customer is and their recent conversations. */
+export async function customerPanel(db: Db, actor: Actor, customerId: string): Promise<CustomerPanel> {
+  const profile = await customerProfile(db, actor, customerId);
+  const rows = await repo.listConversationsOfCustomer(db, actor.shopId, customerId, 20);
+  const customers = await customersById(db, actor.shopId, [customerId]);
+  return {
+    ...profile,
+    conversations: rows.map((row) => presentConversation(row, customers.get(customerId))),
+  };
+}
+
+/** Recently assigned chats' waits (queued → assigned), newest first: the basis of the estimated wait. */
+export async function recentAssignments(db: Db, shopId: string, since: number) {
+  return repo.recentAssignments(db, shopId, since);
+}
+
+/** Shops with chats waiting in the queue or as offline messages. */
+export async function shopsWithWaitingChats(db: Db): Promise<string[]> {
+  return repo.shopsWithStatuses(db, ['queued', 'offline_message']);
 }

@@ -44,3 +44,13 @@ export async function insertVisitorToken(
 export function findVisitorToken(db: Db, tokenHash: string) {
   return db.selectFrom('visitorTokens').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
 }
+
+export async function updateContact(
+  db: Db,
+  shopId: string,
+  id: string,
+  patch: { contactName?: string; phone?: string },
+): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
+  await db.updateTable('customers').set(patch).where('shopId', '=', shopId).where('id', '=', id).execute();
+}

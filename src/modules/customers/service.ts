@@ -6,7 +6,9 @@ import { isUniqueViolation } from '../../db/connection.js';
 import { newId } from '../../db/ids.js';
 import type { CustomerTable, Database } from '../../db/schema.js';
 import { withTransaction } from '../../db/transaction.js';
-import { AppError } from '../../server/errors.js';
+import type { Actor } from '../../server/actor.js';
+import { AppError, notFound } from '../../server/errors.js';
+import { maskPhone } from './rules.js';
 import * as repo from './repo.js';
 
 type Db = Kysely<Database>;
@@ -60,6 +62,8 @@ async function newCustomer(
     shopId,
     memberId,
     displayName: name ?? (memberId ? `会员 ${memberId}` : `访客 ${id.slice(-4).toUpperCase()}`),
+    contactName: null,
+    phone: null,
     createdAt: now,
     lastSeenAt: now,
   };
@@ -122,4 +126,31 @@ export async function customersById(
 ): Promise<Map<string, ChatCustomer>> {
   const rows = await repo.findCustomers(db, shopId, [...new Set(ids)]);
   return new Map(rows.map((row) => [row.id, present(row)]));
+}
+
+/** Keeps the name and phone a customer left with an offline message (their own contact details). */
+export async function recordOfflineContact(
+  db: Db,
+  customer: ChatCustomer,
+  contact: { name?: string | undefined; phone?: string | undefined },
+): Promise<void> {
+  await repo.updateContact(db, customer.shopId, customer.id, {
+    ...(contact.name ? { contactName: contact.name } : {}),
+    ...(contact.phone ? { phone: contact.phone } : {}),
+  });
+}
+
+/** The customer's identity for staff; the phone is masked without the reveal permission. */
+export async function customerProfile(db: Db, actor: Actor, customerId: string) {
+  const [row] = await repo.findCustomers(db, actor.shopId, [customerId]);
+  if (!row) throw notFound();
+  return {
+    id: row.id,
+    displayName: row.contactName ? `${row.displayName}（${row.contactName}）` : row.displayName,
+    member: row.memberId !== null,
+    memberId: row.memberId,
+    phone: row.phone && !actor.permissions.has('customer.reveal_contact') ? maskPhone(row.phone) : row.phone,
+    createdAt: new Date(row.createdAt).toISOString(),
+    lastSeenAt: new Date(row.lastSeenAt).toISOString(),
+  };
 }

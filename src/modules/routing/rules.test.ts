@@ -518,3 +518,69 @@ describe('planQueueDrain', () => {
     );
   });
 });
+
+describe('manual transfer to a group', () => {
+  const now = Date.parse('2026-11-23T10:00:00+08:00');
+  const agent = (agentId: string, groups: RoutingCandidate['groups'], openChats = 0): RoutingCandidate => ({
+    agentId,
+    presence: 'online',
+    groups,
+    openChats,
+    maxConcurrentChats: 8,
+    lastAssignedAt: 0,
+  });
+  const transferred = (overrides: Partial<RoutingRequest> = {}): RoutingRequest => ({
+    source: 'product_detail',
+    now,
+    recentAgent: { agentId: 'pre1', servedAt: now - 60_000 },
+    shopRoutingGroups: ['pre_sale', 'after_sale'],
+    group: 'after_sale',
+    excludeAgentId: 'pre1',
+    ...overrides,
+  });
+
+  it('goes to the group it was transferred to, not the one its source maps to', () => {
+    const decision = decideRoute(transferred(), [
+      agent('pre1', ['pre_sale']),
+      agent('pre2', ['pre_sale']),
+      agent('after1', ['after_sale'], 5),
+    ]);
+    expect(decision).toMatchObject({
+      kind: 'assign',
+      agentId: 'after1',
+      tier: 'online_matching',
+      group: 'after_sale',
+    });
+  });
+
+  it('never returns to the agent it left, even as the most recent agent', () => {
+    const decision = decideRoute(transferred({ group: 'pre_sale' }), [
+      agent('pre1', ['pre_sale']),
+      agent('pre2', ['pre_sale'], 3),
+    ]);
+    expect(decision).toMatchObject({ kind: 'assign', agentId: 'pre2' });
+    expect(decideRoute(transferred(), [agent('pre1', ['pre_sale'])])).toEqual({
+      kind: 'queue',
+      group: 'after_sale',
+    });
+  });
+
+  it('a transferred chat nobody else can take does not hold up the chats behind it', () => {
+    const queue: QueuedChat[] = [
+      { conversationId: 'c1', enqueuedAt: now - 2000, offHours: false, request: transferred() },
+      {
+        conversationId: 'c2',
+        enqueuedAt: now - 1000,
+        offHours: false,
+        request: {
+          source: 'shop_home',
+          now,
+          recentAgent: null,
+          shopRoutingGroups: ['pre_sale', 'after_sale'],
+        },
+      },
+    ];
+    const plan = planQueueDrain(queue, [agent('pre1', ['pre_sale'])]);
+    expect(plan.map((entry) => [entry.conversationId, entry.decision.agentId])).toEqual([['c2', 'pre1']]);
+  });
+});

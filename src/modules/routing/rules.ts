@@ -35,6 +35,10 @@ export interface RoutingRequest {
   recentAgent: { agentId: string; servedAt: number } | null;
   /** The routing groups the shop has, e.g. ['pre_sale'] or ['pre_sale', 'after_sale']. */
   shopRoutingGroups: RoutingGroup[];
+  /** A manual transfer to a group (SPEC §3.4) overrides the group the source maps to. */
+  group?: RoutingGroup | undefined;
+  /** The agent a transfer came from: not chosen again for this chat, also not as its most recent agent. */
+  excludeAgentId?: string | null | undefined;
 }
 
 /** The tiers of seed 001's 消息分配优先级, highest first. */
@@ -57,8 +61,11 @@ export type AssignDecision = Extract<RoutingDecision, { kind: 'assign' }>;
  * The group a chat targets. Seed 001 初始化规则: while the shop has only the pre-sale group there is no
  * pre-/after-sale split and the pre-sale group takes every entry source.
  */
-export function targetGroup(request: Pick<RoutingRequest, 'source' | 'shopRoutingGroups'>): RoutingGroup {
-  return splitsBySource(request.shopRoutingGroups) ? groupForSource(request.source) : 'pre_sale';
+export function targetGroup(
+  request: Pick<RoutingRequest, 'source' | 'shopRoutingGroups' | 'group'>,
+): RoutingGroup {
+  if (!splitsBySource(request.shopRoutingGroups)) return 'pre_sale';
+  return request.group ?? groupForSource(request.source);
 }
 
 function splitsBySource(shopRoutingGroups: readonly RoutingGroup[]): boolean {
@@ -104,7 +111,9 @@ export function decideRoute(
 ): RoutingDecision {
   const group = targetGroup(request);
   const split = splitsBySource(request.shopRoutingGroups);
-  const available = candidates.filter(canTakeChat);
+  const available = candidates.filter(
+    (candidate) => canTakeChat(candidate) && candidate.agentId !== request.excludeAgentId,
+  );
 
   const recent = request.recentAgent;
   if (recent && isRecentAgentValid(recent.servedAt, request.now)) {
@@ -162,7 +171,11 @@ export function planQueueDrain(
   const plan: Array<{ conversationId: string; decision: AssignDecision }> = [];
   for (const chat of [...queue].sort(compareQueuedChats)) {
     const decision = decideRoute(chat.request, pool);
-    if (decision.kind === 'queue') break;
+    if (decision.kind === 'queue') {
+      // Only a transferred chat can find nobody while others still could (its previous agent is excluded).
+      if (chat.request.excludeAgentId) continue;
+      break;
+    }
     const agent = pool.find((candidate) => candidate.agentId === decision.agentId)!;
     agent.openChats += 1;
     clock += 1;

@@ -3,19 +3,32 @@
 // twice and no cap is exceeded, also with several server processes deciding at once.
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { Actor } from '../../server/actor.js';
+import { AppError, notFound } from '../../server/errors.js';
 import { runCommand, type EventBus } from '../../server/events.js';
 import type { RoutingGroup } from '../../shared/chat.js';
+import type { Conversation, TransferBody } from '../../shared/schemas/chat.js';
 import {
   agentLoads,
   assignConversation,
+  conversationForHandOver,
+  handToAgent,
+  handToGroup,
   lastServedBy,
   queuedConversations,
-  releaseOffHoursMessages,
-  serviceHoursOf,
+  releaseOfflineMessages,
+  sendQueueNotices,
 } from '../conversations/service.js';
 import { presenceByAgent } from '../presence/service.js';
-import { groupKindsOf, routingStaff } from '../team/service.js';
-import { planQueueDrain, type QueuedChat, type RoutingCandidate } from './rules.js';
+import { getChatSettings } from '../shops/service.js';
+import { groupKindsOf, routingStaff, staffNames } from '../team/service.js';
+import {
+  canTakeChat,
+  compareQueuedChats,
+  planQueueDrain,
+  type QueuedChat,
+  type RoutingCandidate,
+} from './rules.js';
 import { isWithinServiceHours } from './service-hours.js';
 
 type Db = Kysely<Database>;
@@ -47,8 +60,10 @@ export function drainQueue(deps: { db: Db; bus: EventBus }, shopId: string): Pro
   return runCommand(deps.db, deps.bus, async (trx, emit) => {
     await lockShopRouting(trx, shopId);
     const now = Date.now();
-    if (isWithinServiceHours(now, await serviceHoursOf(trx, shopId)))
-      await releaseOffHoursMessages(trx, emit, shopId);
+    const settings = await getChatSettings(trx, shopId);
+    if (isWithinServiceHours(now, settings.serviceHours)) {
+      await releaseOfflineMessages(trx, emit, shopId, settings);
+    }
     const queue = await queuedConversations(trx, shopId);
     if (queue.length === 0) return 0;
     const kinds = await groupKindsOf(trx, shopId);
@@ -69,17 +84,79 @@ export function drainQueue(deps: { db: Db; bus: EventBus }, shopId: string): Pro
         now,
         recentAgent: recent.get(entry.customerId) ?? null,
         shopRoutingGroups,
+        ...(entry.transferredToGroup ? { group: entry.targetGroup } : {}),
+        excludeAgentId: entry.excludeAgentId,
       },
     }));
     const plan = planQueueDrain(queued, await candidatesOf(trx, shopId));
+    const names = await staffNames(
+      trx,
+      shopId,
+      plan.map((entry) => entry.decision.agentId),
+    );
     for (const { conversationId, decision } of plan) {
       await assignConversation(trx, emit, shopId, conversationId, {
         agentId: decision.agentId,
+        agentName: names.get(decision.agentId) ?? '',
         tier: decision.tier,
         now,
+        settings,
       });
     }
+    // Those still waiting hear where they stand (the queue auto-reply, once per stay in the queue).
+    const assigned = new Set(plan.map((entry) => entry.conversationId));
+    const waiting = queued
+      .filter((chat) => !assigned.has(chat.conversationId))
+      .sort(compareQueuedChats)
+      .map((chat, index) => ({ conversationId: chat.conversationId, position: index + 1 }));
+    await sendQueueNotices(trx, emit, shopId, settings, waiting, now);
     return plan.length;
+  });
+}
+
+const overseers = new Set(['admin', 'supervisor']);
+
+/**
+ * A manual hand-over (SPEC §3.4): the assigned agent (or a supervisor) transfers a chat to another agent, who must
+ * be online or busy and below their cap, or back to a group's queue; a supervisor may also place a queued chat or
+ * move one between agents. Decided under the same per-shop lock as routing, so caps hold against it too.
+ */
+export function transferConversation(
+  deps: { db: Db; bus: EventBus },
+  actor: Actor,
+  conversationId: string,
+  body: { to: TransferBody['to']; note: string },
+  mode: 'transfer' | 'supervisor',
+): Promise<Conversation> {
+  return runCommand(deps.db, deps.bus, async (trx, emit) => {
+    await lockShopRouting(trx, actor.shopId);
+    const before = await conversationForHandOver(trx, actor.shopId, conversationId);
+    const supervising = overseers.has(actor.role) || actor.permissions.has('chat.supervise');
+    if (before.status === 'closed') throw new AppError('conversation_closed');
+    if (mode === 'supervisor') {
+      if (!supervising) throw new AppError('forbidden');
+    } else if (before.status !== 'assigned' || (before.agentId !== actor.userId && !supervising)) {
+      throw new AppError('not_your_conversation');
+    }
+    const now = Date.now();
+    const kind = mode === 'transfer' ? 'transfer' : before.agentId ? 'reassign' : 'assign';
+    const handOver = { kind, byUserId: actor.userId, note: body.note, now } as const;
+    if (body.to.kind === 'group') {
+      const group: RoutingGroup = body.to.group;
+      if (!(await groupKindsOf(trx, actor.shopId)).includes(group)) {
+        throw new AppError('validation_failed', {
+          issues: [{ path: ['to', 'group'], message: 'no such group' }],
+        });
+      }
+      return handToGroup(trx, emit, before, group, handOver);
+    }
+    const targetId = body.to.agentId;
+    if (targetId === before.agentId) throw new AppError('transfer_to_self');
+    const target = (await candidatesOf(trx, actor.shopId)).find((c) => c.agentId === targetId);
+    if (!target) throw notFound();
+    if (target.presence !== 'online' && target.presence !== 'busy') throw new AppError('agent_unavailable');
+    if (!canTakeChat(target)) throw new AppError('agent_at_capacity');
+    return handToAgent(trx, emit, before, targetId, handOver);
   });
 }
 
@@ -89,6 +166,8 @@ export function drainQueue(deps: { db: Db; bus: EventBus }, shopId: string): Pro
  */
 export interface RoutingRunner {
   stop(): void;
+  /** Asks for a drain of this shop's queue (e.g. at opening time, to release the night's messages). */
+  schedule(shopId: string): void;
   /** Resolves when no routing run is in flight or pending (tests, graceful shutdown). */
   idle(): Promise<void>;
 }
@@ -130,6 +209,7 @@ export function startRouting(deps: {
 
   return {
     stop,
+    schedule,
     idle: async () => {
       while (running.size > 0) await Promise.all(running.values());
     },

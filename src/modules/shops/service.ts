@@ -31,6 +31,8 @@ function presentShop(row: ShopTable): Shop {
       closesAt: row.serviceClosesAt,
       offHoursReplyBy: row.offHoursReplyBy,
     },
+    maxQueueLength: row.maxQueueLength,
+    idleLimitSeconds: row.idleLimitSeconds,
     widgetKey: row.widgetKey,
     createdAt: new Date(row.createdAt).toISOString(),
   };
@@ -112,6 +114,8 @@ export async function provisionShop(
     serviceOpensAt: '09:00',
     serviceClosesAt: '23:00',
     offHoursReplyBy: '09:30',
+    maxQueueLength: 50,
+    idleLimitSeconds: 60,
     widgetKey: randomBytes(12).toString('base64url'),
     identitySecret: randomBytes(32).toString('base64url'),
     createdAt: now,
@@ -158,6 +162,37 @@ export async function findShopByWidgetKey(db: Db, widgetKey: string): Promise<Wi
   const shop = await repo.findShopByWidgetKey(db, widgetKey);
   if (!shop?.identitySecret) return undefined;
   return { id: shop.id, name: shop.name, timezone: shop.timezone, identitySecret: shop.identitySecret };
+}
+
+/** What chat needs of a shop: its name and language, service hours, queue limit and idle limit. */
+export interface ChatSettings {
+  name: string;
+  locale: Locale;
+  serviceHours: ServiceHours;
+  maxQueueLength: number;
+  idleLimitSeconds: number;
+}
+
+export async function getChatSettings(db: Db, shopId: string): Promise<ChatSettings> {
+  const shop = await loadShop(db, shopId);
+  return {
+    name: shop.name,
+    locale: shop.locale,
+    serviceHours: {
+      timeZone: shop.timezone,
+      opensAt: shop.serviceOpensAt,
+      closesAt: shop.serviceClosesAt,
+      offHoursReplyBy: shop.offHoursReplyBy,
+    },
+    maxQueueLength: shop.maxQueueLength,
+    idleLimitSeconds: shop.idleLimitSeconds,
+  };
+}
+
+/** Ids of every shop (periodic jobs: releasing offline messages, idle detection). */
+export async function allShopIds(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('shops').select('id').execute();
+  return rows.map((row) => row.id);
 }
 
 /** The shop's service hours (SPEC §3), in its own time zone. */

@@ -403,3 +403,11 @@ export async function routingStaff(db: Db, shopId: string): Promise<RoutingStaff
 export async function groupKindsOf(db: Db, shopId: string): Promise<GroupKind[]> {
   return (await repo.listGroups(db, shopId)).map((group) => group.kind);
 }
+
+/** Display names of staff members of the shop (chat notes, greetings, the agent board). */
+export async function staffNames(db: Db, shopId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const users = await repo.listUsers(db, shopId, {});
+  const wanted = new Set(ids);
+  return new Map(users.filter((user) => wanted.has(user.id)).map((user) => [user.id, user.displayName]));
+}

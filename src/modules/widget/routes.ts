@@ -2,10 +2,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../server/errors.js';
 import { widgetSessionBodySchema, widgetSessionSchema } from '../../shared/schemas/chat.js';
-import { openConversationOf, queuePositions, serviceHoursOf } from '../conversations/service.js';
+import { isQueueFull, openConversationOf, queuePositions } from '../conversations/service.js';
 import { identifyWidgetCustomer } from '../customers/service.js';
 import { isWithinServiceHours } from '../routing/service-hours.js';
-import { findShopByWidgetKey } from '../shops/service.js';
+import { findShopByWidgetKey, getChatSettings } from '../shops/service.js';
 
 export const widgetRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
@@ -33,18 +33,19 @@ export const widgetRoutes: FastifyPluginAsyncZod = async (app) => {
         member: request.body.member,
       });
       const conversation = await openConversationOf(db, customer);
-      const place = conversation
-        ? (await queuePositions(db, shop.id)).find((q) => q.conversationId === conversation.id)
-        : undefined;
+      const place =
+        conversation?.status === 'queued'
+          ? (await queuePositions(db, shop.id)).find((q) => q.conversationId === conversation.id)
+          : undefined;
+      const settings = await getChatSettings(db, shop.id);
       return {
         visitorToken,
         customerId: customer.id,
-        shop: {
-          name: shop.name,
-          serviceOpen: isWithinServiceHours(Date.now(), await serviceHoursOf(db, shop.id)),
-        },
+        shop: { name: shop.name, serviceOpen: isWithinServiceHours(Date.now(), settings.serviceHours) },
         conversation,
         queuePosition: place?.position ?? null,
+        estimatedWaitSeconds: place?.estimatedWaitSeconds ?? null,
+        queueFull: conversation ? false : await isQueueFull(db, shop.id, settings.maxQueueLength),
       };
     },
   });

@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { idSchema, instantSchema } from './common.js';
 
 /** What the audit log records changes of; later modules add theirs here. */
-export const auditEntityTypes = ['agent', 'group', 'department', 'shop', 'session'] as const;
+export const auditEntityTypes = [
+  'agent',
+  'group',
+  'department',
+  'shop',
+  'session',
+  'quick_reply',
+  'auto_reply',
+  'conversation',
+] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditEntrySchema = z

@@ -38,7 +38,9 @@ export const messageSchema = z
     clientMessageId: z.string().nullable(),
     kind: z
       .enum(['text', 'image', 'event', 'auto_reply'])
-      .describe('event: a system note (transfer, close); auto_reply: greeting, queue, off-hours or promotion'),
+      .describe(
+        'event: a system note (transfer, close); auto_reply: greeting, queue, off-hours or promotion',
+      ),
     text: z.string().describe('The text; for an image, an optional caption'),
     attachment: attachmentSchema.nullable(),
     internal: z.boolean().describe('Internal note: never sent to the customer'),
@@ -186,7 +188,10 @@ export const transferBodySchema = z.strictObject({
 export type TransferBody = z.input<typeof transferBodySchema>;
 
 /** A supervisor assigns a queued chat, or reassigns one, to an agent (caps still hold). */
-export const assignBodySchema = z.strictObject({ agentId: idSchema, note: z.string().trim().max(500).default('') });
+export const assignBodySchema = z.strictObject({
+  agentId: idSchema,
+  note: z.string().trim().max(500).default(''),
+});
 
 /** One agent on the live board: presence, load and, when online but idle past the limit, since when. */
 export const agentBoardEntrySchema = z

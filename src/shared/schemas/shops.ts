@@ -31,6 +31,8 @@ export const shopSchema = z
     timezone: z.string(),
     locale: z.enum(locales),
     serviceHours: serviceHoursSchema,
+    maxQueueLength: z.number().int().describe('Beyond this many waiting chats, new chats leave a message'),
+    idleLimitSeconds: z.number().int().describe('Online without activity this long is flagged (SPEC §1)'),
     widgetKey: z.string().nullable().describe('Public key the chat widget is embedded with'),
     createdAt: instantSchema,
   })
@@ -43,5 +45,7 @@ export const updateShopBodySchema = z
     timezone: z.string().max(64).refine(isValidTimezone, 'unknown time zone').optional(),
     locale: z.enum(locales).optional(),
     serviceHours: serviceHoursSchema.optional(),
+    maxQueueLength: z.number().int().min(1).max(10_000).optional(),
+    idleLimitSeconds: z.number().int().min(15).max(3600).optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'at least one field is required' });
