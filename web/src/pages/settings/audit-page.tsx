@@ -69,7 +69,7 @@ export function AuditPage() {
       key: 'changes',
       title: t('audit.columns.changes'),
       render: (_value, entry) => {
-        const lines = auditChangeLines(entry);
+        const lines = auditChangeLines(entry, { timeZone, locale });
         return lines.length === 0 ? (
           <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
         ) : (
