@@ -25,6 +25,8 @@ export interface ApiRequest<T> {
   method?: HttpMethod;
   query?: QueryParams;
   body?: unknown;
+  /** Raw bytes sent as they are (e.g. an image upload) instead of a JSON body. */
+  rawBody?: Blob;
   /** The shared contract schema the answer must match. */
   schema: z.ZodType<T>;
   signal?: AbortSignal;
@@ -75,7 +77,8 @@ async function readJson(response: Response): Promise<unknown> {
 export async function apiRequest<T>(path: string, request: ApiRequest<T>): Promise<T> {
   const method = request.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
-  if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (request.rawBody !== undefined) headers['Content-Type'] = request.rawBody.type;
+  else if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -84,7 +87,7 @@ export async function apiRequest<T>(path: string, request: ApiRequest<T>): Promi
       method,
       headers,
       credentials: 'same-origin',
-      body: request.body === undefined ? null : JSON.stringify(request.body),
+      body: request.rawBody ?? (request.body === undefined ? null : JSON.stringify(request.body)),
       signal: request.signal ?? null,
     });
   } catch (error) {

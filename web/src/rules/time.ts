@@ -27,3 +27,87 @@ export function timeZoneChoices(current: string | undefined): string[] {
   if (current) zones.add(current);
   return [...zones].sort();
 }
+
+/** A clock reading: 0:42, 12:05, 1:02:03. */
+export function formatElapsed(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+/** Today's instants as HH:MM, older ones with their date (MM-DD HH:MM), in the shop's time zone. */
+export function formatRecent(iso: string, timeZone: string, locale: Locale, nowMs: number): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    const day = (value: Date) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(value);
+    const sameDay = day(date) === day(new Date(nowMs));
+    return new Intl.DateTimeFormat(locale, {
+      timeZone,
+      ...(sameDay ? {} : { month: '2-digit', day: '2-digit' }),
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(date);
+  } catch {
+    return iso;
+  }
+}
+
+/** A wall-clock reading in some time zone, month 1–12. */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function wallTimeInZone(instantMs: number, timeZone: string): WallTime {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instantMs));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((each) => each.type === type)?.value ?? 0);
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour') % 24,
+    minute: part('minute'),
+    second: part('second'),
+  };
+}
+
+const wallAsUtc = (wall: WallTime) =>
+  Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+
+/** The instant a wall-clock reading in the time zone stands for (a reading skipped by DST moves forward). */
+export function instantOfWallTime(wall: WallTime, timeZone: string): number {
+  const target = wallAsUtc(wall);
+  let guess = target;
+  for (let step = 0; step < 3; step += 1) {
+    const offset = wallAsUtc(wallTimeInZone(guess, timeZone)) - guess;
+    const next = target - offset;
+    if (next === guess) break;
+    guess = next;
+  }
+  return guess;
+}
