@@ -1,4 +1,5 @@
-// Every path of the console: the login page, then the signed-in shell with each area and settings page.
+// Every path of the console: the login page, then the signed-in shell with the workspace, the supervisor board,
+// the planned areas and the settings pages.
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/app-shell';
@@ -8,13 +9,32 @@ import { NotFoundPage } from './pages/errors/not-found-page';
 import { LoginPage } from './pages/login/login-page';
 import { AgentsPage } from './pages/settings/agents-page';
 import { AuditPage } from './pages/settings/audit-page';
+import { AutoRepliesPage } from './pages/settings/auto-replies-page';
 import { DepartmentsPage } from './pages/settings/departments-page';
 import { GroupsPage } from './pages/settings/groups-page';
+import { QuickRepliesPage } from './pages/settings/quick-replies-page';
 import { ShopPage } from './pages/settings/shop-page';
-import { homePath, loginPath, plannedAreas, settingsPages, type SettingsPage } from './rules/navigation';
+import { SupervisionPage } from './pages/supervision/supervision-page';
+import { WorkspacePage } from './pages/workspace/workspace-page';
+import {
+  homePath,
+  liveAreas,
+  loginPath,
+  plannedAreas,
+  settingsPages,
+  type LiveArea,
+  type SettingsPage,
+} from './rules/navigation';
+
+const areaElements: Record<LiveArea, ReactNode> = {
+  workspace: <WorkspacePage />,
+  supervision: <SupervisionPage />,
+};
 
 const settingsElements: Record<SettingsPage, ReactNode> = {
   shop: <ShopPage />,
+  quickReplies: <QuickRepliesPage />,
+  autoReplies: <AutoRepliesPage />,
   agents: <AgentsPage />,
   groups: <GroupsPage />,
   departments: <DepartmentsPage />,
@@ -28,6 +48,15 @@ export function AppRoutes() {
       <Route element={<RequireSession />}>
         <Route element={<AppShell />}>
           <Route index element={<Navigate to={homePath} replace />} />
+          {liveAreas.map((area) => (
+            <Route
+              key={area.id}
+              path={area.path}
+              element={
+                <RequirePermission permission={area.permission}>{areaElements[area.id]}</RequirePermission>
+              }
+            />
+          ))}
           {plannedAreas.map((area) => (
             <Route key={area.id} path={area.path} element={<ComingSoon key={area.id} area={area.id} />} />
           ))}

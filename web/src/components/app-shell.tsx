@@ -1,4 +1,5 @@
-// The signed-in frame: the menu of every area on the left, shop and user with language and sign-out on top.
+// The signed-in frame: the menu of every area on the left; shop, presence, user, language and sign-out on top.
+// It also owns the staff socket, so a chat assigned to me alerts on every page.
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -7,10 +8,13 @@ import {
   ClusterOutlined,
   ContactsOutlined,
   DesktopOutlined,
+  EyeOutlined,
   ExceptionOutlined,
   FileTextOutlined,
   HistoryOutlined,
   LogoutOutlined,
+  MessageOutlined,
+  NotificationOutlined,
   PhoneOutlined,
   RetweetOutlined,
   SettingOutlined,
@@ -23,19 +27,26 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { toApiError } from '../api/client';
+import { AgentSocketProvider } from '../hooks/use-agent-socket';
+import { useNewChatAlert } from '../hooks/use-new-chat-alert';
 import { useAuthenticatedSession, useSession } from '../hooks/use-session';
 import { roleLabelKey } from '../i18n/labels';
 import {
   activeMenuPath,
   plannedAreas,
+  visibleLiveAreas,
   visibleSettingsPages,
+  type LiveArea,
   type PlannedArea,
   type SettingsPage,
 } from '../rules/navigation';
+import { takesChats } from '../rules/presence';
 import { LangSwitch } from './lang-switch';
+import { PresenceSwitch } from './presence-switch';
 
-const areaIcons: Record<PlannedArea, ReactNode> = {
+const areaIcons: Record<LiveArea | PlannedArea, ReactNode> = {
   workspace: <DesktopOutlined />,
+  supervision: <EyeOutlined />,
   workOrders: <FileTextOutlined />,
   calls: <PhoneOutlined />,
   followUps: <RetweetOutlined />,
@@ -49,6 +60,8 @@ const areaIcons: Record<PlannedArea, ReactNode> = {
 
 const settingsIcons: Record<SettingsPage, ReactNode> = {
   shop: <ShopOutlined />,
+  quickReplies: <MessageOutlined />,
+  autoReplies: <NotificationOutlined />,
   agents: <TeamOutlined />,
   groups: <ClusterOutlined />,
   departments: <ApartmentOutlined />,
@@ -58,8 +71,18 @@ const settingsIcons: Record<SettingsPage, ReactNode> = {
 const settingsMenuKey = 'settings';
 
 export function AppShell() {
+  return (
+    <AgentSocketProvider>
+      <ShellFrame />
+    </AgentSocketProvider>
+  );
+}
+
+function ShellFrame() {
   const { t } = useTranslation();
   const session = useAuthenticatedSession();
+  const chats = takesChats(session.user.role);
+  useNewChatAlert(session.user.id, chats);
   const { signOut } = useSession();
   const { message } = App.useApp();
   const location = useLocation();
@@ -67,7 +90,7 @@ export function AppShell() {
   const [signingOut, setSigningOut] = useState(false);
 
   const menuItems: MenuProps['items'] = [
-    ...plannedAreas.map((area) => ({
+    ...[...visibleLiveAreas(session.permissions), ...plannedAreas].map((area) => ({
       key: area.path,
       icon: areaIcons[area.id],
       label: (
@@ -146,6 +169,7 @@ export function AppShell() {
               </Typography.Text>
             </Flex>
             <Flex align="center" gap={12}>
+              {chats ? <PresenceSwitch /> : null}
               <Typography.Text data-testid="header-user-name">{session.user.displayName}</Typography.Text>
               <Tag color="blue" data-testid="header-user-role">
                 {t(roleLabelKey(session.user.role))}

@@ -1,9 +1,15 @@
-// What the left menu offers and which permission each settings page needs (session.permissions decides).
+// What the left menu offers and which permission each page needs (session.permissions decides).
 import type { Permission } from '@shared/roles.js';
+
+/** Areas that work today: the agent workspace and the supervisor's live board. */
+export const liveAreas = [
+  { id: 'workspace', path: '/workspace', permission: null },
+  { id: 'supervision', path: '/supervision', permission: 'chat.supervise' },
+] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
+export type LiveArea = (typeof liveAreas)[number]['id'];
 
 /** Areas of SPEC.md that arrive in later releases; each shows the shared "coming soon" page for now. */
 export const plannedAreas = [
-  { id: 'workspace', path: '/workspace' },
   { id: 'workOrders', path: '/work-orders' },
   { id: 'calls', path: '/calls' },
   { id: 'followUps', path: '/follow-ups' },
@@ -18,6 +24,8 @@ export type PlannedArea = (typeof plannedAreas)[number]['id'];
 
 export const settingsPages = [
   { id: 'shop', path: '/settings/shop', permission: null },
+  { id: 'quickReplies', path: '/settings/quick-replies', permission: null },
+  { id: 'autoReplies', path: '/settings/auto-replies', permission: 'shop.manage' },
   { id: 'agents', path: '/settings/agents', permission: 'team.read' },
   { id: 'groups', path: '/settings/groups', permission: 'team.read' },
   { id: 'departments', path: '/settings/departments', permission: 'team.read' },
@@ -28,13 +36,23 @@ export type SettingsPage = (typeof settingsPages)[number]['id'];
 export const homePath = '/workspace';
 export const loginPath = '/login';
 
-/** Settings pages the user may open; the shop page is always there (read-only without shop.manage). */
+const allowed =
+  (granted: readonly Permission[]) =>
+  (item: { permission: Permission | null }): boolean =>
+    item.permission === null || granted.includes(item.permission);
+
+/** Live areas the user may open (the supervisor board needs chat.supervise). */
+export function visibleLiveAreas(granted: readonly Permission[]) {
+  return liveAreas.filter(allowed(granted));
+}
+
+/** Settings pages the user may open; the shop and quick-reply pages are always there. */
 export function visibleSettingsPages(granted: readonly Permission[]) {
-  return settingsPages.filter((item) => item.permission === null || granted.includes(item.permission));
+  return settingsPages.filter(allowed(granted));
 }
 
 /** The menu entry a location belongs to, so nested paths keep their parent highlighted. */
 export function activeMenuPath(pathname: string): string | undefined {
-  const all: ReadonlyArray<{ path: string }> = [...plannedAreas, ...settingsPages];
+  const all: ReadonlyArray<{ path: string }> = [...liveAreas, ...plannedAreas, ...settingsPages];
   return all.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`))?.path;
 }
