@@ -121,7 +121,23 @@ export async function signIn(app: App, login: string, password = testPassword): 
 
 /** Every row of every table, for "a refused call changed nothing" checks (session timestamps left out). */
 export async function snapshotDatabase(db: Kysely<Database>): Promise<string> {
-  const tables = ['shops', 'users', 'groups', 'groupMembers', 'departments', 'auditLog', 'sessions'] as const;
+  const tables = [
+    'shops',
+    'users',
+    'groups',
+    'groupMembers',
+    'departments',
+    'auditLog',
+    'sessions',
+    'customers',
+    'conversations',
+    'messages',
+    'attachments',
+    'chatRatings',
+    'conversationTransfers',
+    'quickReplies',
+    'autoReplies',
+  ] as const;
   const snapshot: Record<string, string[]> = {};
   for (const table of tables) {
     const rows = (await db.selectFrom(table).selectAll().execute()) as Array<Record<string, unknown>>;

@@ -6,7 +6,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // SPEC §3: the queue holds at most this many chats, then new chats become offline messages; SPEC §1: idle limit.
   await db.schema
     .alterTable('shops')
-    .addColumn('max_queue_length', 'integer', (c) => c.notNull().defaultTo(50))
+    .addColumn('max_queue_length', 'integer', (c) => c.notNull().defaultTo(200))
     .execute();
   await db.schema
     .alterTable('shops')

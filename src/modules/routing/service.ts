@@ -103,6 +103,10 @@ export function drainQueue(deps: { db: Db; bus: EventBus }, shopId: string): Pro
         settings,
       });
     }
+    // Room freed in the queue takes offline messages left while it was full (the release re-runs routing).
+    if (plan.length > 0 && isWithinServiceHours(now, settings.serviceHours)) {
+      await releaseOfflineMessages(trx, emit, shopId, settings);
+    }
     // Those still waiting hear where they stand (the queue auto-reply, once per stay in the queue).
     const assigned = new Set(plan.map((entry) => entry.conversationId));
     const waiting = queued

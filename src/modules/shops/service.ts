@@ -114,7 +114,7 @@ export async function provisionShop(
     serviceOpensAt: '09:00',
     serviceClosesAt: '23:00',
     offHoursReplyBy: '09:30',
-    maxQueueLength: 50,
+    maxQueueLength: 200,
     idleLimitSeconds: 60,
     widgetKey: randomBytes(12).toString('base64url'),
     identitySecret: randomBytes(32).toString('base64url'),
