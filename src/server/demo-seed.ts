@@ -3,6 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { withTransaction } from '../db/transaction.js';
 import type { AuditActor } from './actor.js';
+import {
+  ensureDefaultAutoReplies,
+  seedPromotionReply,
+  seedShopQuickReplies,
+} from '../modules/replies/service.js';
 import { countAllShops, provisionShop } from '../modules/shops/service.js';
 import { createDepartment, createGroup, createStaff, groupIdByKind } from '../modules/team/service.js';
 import type { Role } from '../shared/roles.js';
@@ -47,6 +52,24 @@ const demoDepartments = [
   { name: '产品部', description: '商品质量、使用问题与建议' },
 ];
 
+/** Shop-wide quick replies 快捷回复 of the demo shop; {customerName} and {orderNumber} are filled in on insert. */
+const demoQuickReplies = [
+  { shortcut: 'hi', title: '问候', text: '{customerName} 您好，很高兴为您服务，请问有什么可以帮您？' },
+  { shortcut: 'wait', title: '请稍等', text: '好的，请您稍等，我马上为您查询。' },
+  {
+    shortcut: 'ship',
+    title: '发货时间',
+    text: '亲，订单 {orderNumber} 会在付款后 48 小时内发出，发货后可在订单详情查看物流。',
+  },
+  { shortcut: 'size', title: '尺码建议', text: '亲，可以告诉我您的身高和体重，我帮您推荐合适的尺码。' },
+  {
+    shortcut: 'return',
+    title: '七天无理由',
+    text: '本店支持七天无理由退换货，请在订单详情页申请售后，我们会尽快为您处理。',
+  },
+  { shortcut: 'bye', title: '结束语', text: '感谢您的咨询，祝您生活愉快！如有其他问题随时联系我们。' },
+];
+
 const groupNames: Record<Exclude<GroupKind, 'pre_sale'>, string> = {
   in_sale: '售中组',
   after_sale: '售后组',
@@ -88,6 +111,14 @@ export async function seedDemoShopIfEmpty(db: Kysely<Database>): Promise<boolean
         locale: 'zh-CN',
       });
     }
+    await ensureDefaultAutoReplies(trx, provisioned.shop.id, 'zh-CN');
+    await seedShopQuickReplies(trx, provisioned.shop.id, demoQuickReplies);
+    const now = Date.now();
+    await seedPromotionReply(trx, provisioned.shop.id, {
+      text: '【店铺活动】本月全场满 299 减 30，会员再享 95 折，活动详情见店铺首页。',
+      startsAt: now - 86_400_000,
+      endsAt: now + 30 * 86_400_000,
+    });
     return true;
   });
 }

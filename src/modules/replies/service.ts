@@ -306,3 +306,46 @@ export async function autoReplyTexts(
   }
   return texts;
 }
+
+/** Shop-wide quick replies a new shop starts with (the demo seed); shortcuts already taken are skipped. */
+export async function seedShopQuickReplies(
+  db: Db,
+  shopId: string,
+  replies: ReadonlyArray<{ shortcut: string; title: string; text: string }>,
+): Promise<void> {
+  const now = Date.now();
+  const taken = new Set((await repo.listQuickReplies(db, shopId, [SHOP_OWNER])).map((row) => row.shortcut));
+  for (const reply of replies) {
+    if (taken.has(reply.shortcut)) continue;
+    await repo.insertQuickReply(db, {
+      id: newId(now),
+      shopId,
+      ownerKey: SHOP_OWNER,
+      ...reply,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+}
+
+/** A promotion reply without an acting person (the demo seed). */
+export async function seedPromotionReply(
+  db: Db,
+  shopId: string,
+  promotion: { text: string; startsAt: number; endsAt: number },
+): Promise<void> {
+  const now = Date.now();
+  const id = newId(now);
+  await repo.insertAutoReplyIfAbsent(db, {
+    id,
+    shopId,
+    kind: 'promotion',
+    slot: id,
+    text: promotion.text,
+    enabled: 1,
+    startsAt: promotion.startsAt,
+    endsAt: promotion.endsAt,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
