@@ -1,4 +1,4 @@
-// The header's 在线 / 忙碌 / 离开 / 离线 switch, showing the current presence with its colour.
+// The header's 在线 / 忙碌 / 离开 / 离线 switch, showing the current presence with its colour (for staff who take chats).
 import { App, Badge, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { presenceStatuses, type PresenceStatus } from '@shared/chat.js';
@@ -16,13 +16,16 @@ export const presenceColors: Record<PresenceStatus, string> = {
 export function PresenceSwitch() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { status, change } = useMyPresence();
+  const { status, listed, change } = useMyPresence();
 
   const onChange = (next: PresenceStatus) => {
     change(next).catch((error: unknown) => {
       void message.error(t('presence.changeFailed', { message: toApiError(error).message }));
     });
   };
+
+  // Staff the agent board does not list (no duty group) receive no chats, so they have no presence to set.
+  if (listed === false) return null;
 
   return (
     <Select<PresenceStatus>

@@ -13,6 +13,8 @@ export function useMyPresence() {
   const session = useAuthenticatedSession();
   const { socket, connected } = useAgentSocket();
   const [status, setStatus] = useState<PresenceStatus | null>(null);
+  /** Whether the board lists me at all (staff outside the duty groups take no chats); null until known */
+  const [listed, setListed] = useState<boolean | null>(null);
   const userId = session.user.id;
   const role = session.user.role;
 
@@ -21,8 +23,10 @@ export function useMyPresence() {
     let current = true;
     listAgentBoard().then(
       (board) => {
+        if (!current) return;
         const mine = board.find((entry) => entry.userId === userId);
-        if (current && mine) setStatus(presenceAfterConnect(mine.status, role));
+        setListed(mine !== undefined);
+        if (mine) setStatus(presenceAfterConnect(mine.status, role));
       },
       () => undefined, // the switch stays on "unknown" until the agent picks a status
     );
@@ -50,5 +54,5 @@ export function useMyPresence() {
     [socket],
   );
 
-  return { status, change };
+  return { status, listed, change };
 }
