@@ -95,7 +95,7 @@ describe('agent workspace in Chromium', () => {
     });
     await call(admin, 'POST', '/api/quick-replies', {
       scope: 'shop',
-      shortcut: 'hello',
+      shortcut: 'e2ewelcome',
       title: '欢迎问候',
       text: '您好{customerName}，我是{agentName}，欢迎光临{shopName}！',
     });
@@ -147,8 +147,8 @@ describe('agent workspace in Chromium', () => {
 
     const input = page.getByTestId('reply-input');
     await input.click();
-    await input.pressSequentially('/hel');
-    await page.getByTestId('quick-reply-option-hello').waitFor();
+    await input.pressSequentially('/e2ew');
+    await page.getByTestId('quick-reply-option-e2ewelcome').waitFor();
     await page.screenshot({ path: screenshotPath('workspace-03-quick-reply-picker') });
     await input.press('Enter');
     const reply = `您好${customerName}，我是张晓雨，欢迎光临${shop.name}！`;
