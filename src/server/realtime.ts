@@ -145,8 +145,11 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
   let sub: Redis | undefined;
   if (options.redis) {
     const warn = (error: unknown) => app.log.warn({ err: error }, 'redis adapter error');
+    // The main client fails fast while Redis is away (enableOfflineQueue: false); the adapter's subscriber must
+    // queue instead, or its first subscribe, sent before the connection is up, is lost and the node never hears
+    // the others. ioredis re-subscribes after a reconnect only channels that once succeeded.
     pub = guardAdapterClient(options.redis.duplicate(), warn);
-    sub = guardAdapterClient(options.redis.duplicate(), warn);
+    sub = guardAdapterClient(options.redis.duplicate({ enableOfflineQueue: true }), warn);
     io.adapter(createAdapter(pub, sub));
   }
 
