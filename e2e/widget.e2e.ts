@@ -317,6 +317,36 @@ describe('chat widget on the demo shop', () => {
     }
   });
 
+  it('on a phone, a customer waits in the queue with their place shown until an agent is free', async () => {
+    const presence = (status: string) => agentSocket.timeout(5000).emitWithAck('presence', { status });
+    expect(((await presence('away')) as AckResult<unknown>).ok).toBe(true);
+    try {
+      const page = await browser.newPage({
+        viewport: { width: 390, height: 844 },
+        locale: 'zh-CN',
+        isMobile: true,
+      });
+      await page.goto(`${server.url}/demo-shop/products/P1004`);
+      await page.getByTestId('kefu-launcher').waitFor();
+      await page.screenshot({ path: screenshotPath('widget-12-product-mobile') });
+      await page.getByTestId('kefu-launcher').click();
+      await page.getByTestId('kefu-input').fill('加湿器可以加精油吗？');
+      await page.getByTestId('kefu-send').click();
+      const queue = page.getByTestId('kefu-queue');
+      await queue.waitFor();
+      expect(await queue.textContent()).toMatch(/您是下一位|您前面还有 \d+ 位/);
+      await expect.poll(() => page.getByTestId('kefu-status').textContent()).toBe('排队中');
+      await page.screenshot({ path: screenshotPath('widget-13-queued-mobile') });
+      expect(((await presence('online')) as AckResult<unknown>).ok).toBe(true);
+      await assignedChat((c) => c.productId === 'P1004');
+      await queue.waitFor({ state: 'hidden' });
+      await expect.poll(() => page.getByTestId('kefu-status').textContent()).toBe('客服已接入');
+      await page.close();
+    } finally {
+      await presence('online');
+    }
+  });
+
   it('refuses a file that is not an image or is too large before uploading, and sends an image', async () => {
     const { page } = await openShopPage('/demo-shop');
     await page.getByTestId('kefu-launcher').click();

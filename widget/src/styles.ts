@@ -40,8 +40,9 @@ input, textarea { font: inherit; color: inherit; }
   box-shadow: 0 12px 40px rgba(0, 0, 0, .18), 0 2px 6px rgba(0, 0, 0, .08);
 }
 @media (max-width: 480px) {
-  .root.open { right: 0; bottom: 0; }
-  .panel { width: 100vw; height: 100vh; border-radius: 0; }
+  .root { right: 14px; bottom: 14px; }
+  .root.open { inset: 0; }
+  .panel { width: 100%; height: 100%; border-radius: 0; }
 }
 .header {
   display: flex; align-items: center; gap: 10px; padding: 14px 16px;
