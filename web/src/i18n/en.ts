@@ -166,6 +166,8 @@ export const en: Translation = {
       all: 'No chats yet',
     },
     noSelection: 'Pick a chat on the left to start',
+    reconnecting:
+      'The connection to the server was lost; reconnecting… Unsent messages go out once it is back.',
     alert: {
       title: '[New chat] {{name}} - {{app}}',
     },

@@ -1,4 +1,6 @@
 // The interface language: i18next set up with zh-CN first and English second, remembered in localStorage.
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLocale, locales, pickLocale, type Locale } from '@shared/locales.js';
@@ -33,9 +35,14 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes every text node already
 });
 
+/** Date pickers name months and weekdays in the interface language too. */
+const dayjsLocales: Record<Locale, string> = { 'zh-CN': 'zh-cn', en: 'en' };
+
 document.documentElement.lang = i18n.language;
+dayjs.locale(dayjsLocales[pickLocale(i18n.language)]);
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
+  dayjs.locale(dayjsLocales[pickLocale(language)]);
 });
 
 /** The language the interface speaks right now. */

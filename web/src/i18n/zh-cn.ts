@@ -155,6 +155,7 @@ export const zhCN = {
       all: '暂无会话',
     },
     noSelection: '从左侧选择一个会话开始接待',
+    reconnecting: '与服务器的连接已断开，正在重新连接…未发出的消息会在恢复后自动重发。',
     alert: {
       title: '【新会话】{{name}} - {{app}}',
     },

@@ -148,7 +148,7 @@ export function QuickReplyFormModal(props: QuickReplyFormModalProps) {
             </Typography.Text>
           }
         >
-          <Input.TextArea data-testid="quick-reply-form-text" rows={4} maxLength={1000} showCount />
+          <Input.TextArea data-testid="quick-reply-form-text" rows={4} maxLength={1000} />
         </Form.Item>
       </Form>
     </FormModal>

@@ -2,7 +2,7 @@
 // assign, close), the history with unsent messages after it, the customer's typing, and the reply box.
 import { CloseCircleOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Button, Flex, Popconfirm, Tag, Typography } from 'antd';
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage, Conversation } from '@shared/schemas/chat.js';
 import type { QuickReply } from '@shared/schemas/replies.js';
@@ -60,13 +60,33 @@ export function ChatPane(props: ChatPaneProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const stickToEnd = useRef(true);
   const lastSeq = messages.at(-1)?.seq ?? 0;
 
   // New messages and sends scroll the history to its end.
   useLayoutEffect(() => {
     const element = scroller.current;
     if (element) element.scrollTop = element.scrollHeight;
+    stickToEnd.current = true;
   }, [conversation.id, lastSeq, pending.length, props.customerTyping]);
+
+  // Images load after they are laid out: while the agent is at the end, the history stays at the end.
+  useEffect(() => {
+    const element = scroller.current;
+    const inner = content.current;
+    if (!element || !inner || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (stickToEnd.current) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(inner);
+    return () => observer.disconnect();
+  }, []);
+
+  const onScroll = () => {
+    const element = scroller.current;
+    if (element) stickToEnd.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+  };
 
   const authorName = (message: ChatMessage): string | undefined => {
     if (message.authorKind !== 'agent' || !message.authorId) return undefined;
@@ -132,10 +152,11 @@ export function ChatPane(props: ChatPaneProps) {
         ref={scroller}
         style={{ flex: 1, minHeight: 0, overflowY: 'auto', padding: 16, background: '#fafafa' }}
         data-testid="chat-history"
+        onScroll={onScroll}
       >
         <ErrorAlert error={props.error} onRetry={props.onRetryLoad} />
         {!props.loaded && !props.error ? <PageLoading /> : null}
-        <Flex vertical gap={12}>
+        <Flex vertical gap={12} ref={content}>
           {messages.map((message) => (
             <MessageItem
               key={message.seq}

@@ -51,7 +51,7 @@ function Bubble({ side, internal, text, attachment, footer, testId, author }: Bu
             style={{ borderRadius: 4, display: 'block', marginBottom: text ? 6 : 0 }}
           />
         ) : null}
-        {text ? <span>{text}</span> : null}
+        {text ? <div>{text}</div> : null}
       </div>
       {footer}
     </Flex>

@@ -1,6 +1,6 @@
 // 工作台: the agent's chat desk. Left: mine / queue / all lists; centre: the chat with its reply box; right: the
 // customer. The lists and the open chat stay live through the staff socket.
-import { App, Badge, Empty, Flex, Tabs } from 'antd';
+import { Alert, App, Badge, Empty, Flex, Tabs } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage, Conversation } from '@shared/schemas/chat.js';
@@ -48,7 +48,7 @@ export function WorkspacePage() {
   const userId = session.user.id;
   const timeZone = session.shop.timezone;
   const supervises = useCan('chat.supervise');
-  const { socket } = useAgentSocket();
+  const { socket, connected } = useAgentSocket();
   const now = useNow(1000);
   const { views, lists, known, error, reload, adopt, load } = useConversations();
   const [view, setView] = useState<WorkspaceView>('mine');
@@ -157,6 +157,9 @@ export function WorkspacePage() {
   return (
     <Flex vertical gap={12} style={{ height: 'calc(100vh - 112px)', minHeight: 480 }} data-testid="workspace">
       <ErrorAlert error={error} onRetry={reload} />
+      {socket && !connected ? (
+        <Alert type="warning" showIcon title={t('workspace.reconnecting')} data-testid="workspace-offline" />
+      ) : null}
       <Flex gap={12} style={{ flex: 1, minHeight: 0 }}>
         <Flex vertical style={{ ...panelStyle, width: 300, flex: 'none' }}>
           <Tabs
