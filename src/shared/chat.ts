@@ -20,3 +20,11 @@ export type RoutingGroup = Extract<GroupKind, 'pre_sale' | 'after_sale'>;
 
 export const conversationStatuses = ['queued', 'assigned', 'offline_message', 'closed'] as const;
 export type ConversationStatus = (typeof conversationStatuses)[number];
+
+/** The longest chat message, in characters. */
+export const maxMessageLength = 2000;
+
+/** Chat images (SPEC §2): these types only, checked against the file's own bytes, at most this size. */
+export const imageContentTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+export type ImageContentType = (typeof imageContentTypes)[number];
+export const maxImageBytes = 5 * 1024 * 1024;

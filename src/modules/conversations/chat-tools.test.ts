@@ -297,7 +297,7 @@ describeEachDatabase('chat tools', (context) => {
     const { shop, shopKey, admin } = await setUp();
     const list = (await admin.get('/api/auto-replies')).json().items as Array<{ kind: string; id: string }>;
     const queue = list.find((r) => r.kind === 'queue');
-    await admin.patch(`/api/auto-replies/${queue?.id}`, { text: '您前面还有 {position} 位' });
+    await admin.patch(`/api/auto-replies/${queue?.id}`, { text: '您排在第 {position} 位' });
     const agent = await onlineAgent(shop, ['pre_sale'], 1);
     const { visitor } = await chatWith(shopKey, agent.id);
     await eventually(() => visitor.received.some((m) => m.kind === 'auto_reply'));
@@ -309,10 +309,10 @@ describeEachDatabase('chat tools', (context) => {
     await third.send('我也在等');
     await eventually(() => third.received.some((m) => m.kind === 'auto_reply'));
     expect(second.received.filter((m) => m.kind === 'auto_reply').map((m) => m.text)).toEqual([
-      '您前面还有 1 位',
+      '您排在第 1 位',
     ]);
     expect(third.received.filter((m) => m.kind === 'auto_reply').map((m) => m.text)).toEqual([
-      '您前面还有 2 位',
+      '您排在第 2 位',
     ]);
     // Another routing round does not repeat the notice.
     await third.send('还要多久');

@@ -132,16 +132,28 @@ function shopValues(settings: ChatSettings): TemplateValues {
   };
 }
 
-/** Sends the shop's active auto-replies of these kinds into the conversation, as system messages. */
+type ReplyTexts = ReadonlyArray<{ text: string }>;
+
+/** The shop's active auto-replies of these kinds at `now` (read once per routing round, not once per chat). */
+export function activeAutoReplies(
+  db: Db,
+  shopId: string,
+  settings: ChatSettings,
+  kinds: readonly AutoReplyKind[],
+  now: number,
+): Promise<ReplyTexts> {
+  return autoReplyTexts(db, shopId, settings.locale, kinds, now);
+}
+
+/** Sends these auto-replies into the conversation, rendered, as system messages. */
 async function sendAutoReplies(
   trx: Db,
   conversation: ConversationTable,
   settings: ChatSettings,
-  kinds: readonly AutoReplyKind[],
+  texts: ReplyTexts,
   values: TemplateValues,
   now: number,
 ): Promise<ChatMessage[]> {
-  const texts = await autoReplyTexts(trx, conversation.shopId, settings.locale, kinds, now);
   const sent: ChatMessage[] = [];
   for (const { text } of texts) {
     const rendered = renderTemplate(text, { ...shopValues(settings), ...values }).trim();
@@ -269,12 +281,12 @@ export function sendCustomerMessage(
         now,
       });
       const replies =
-        created && opening
+        created && opening && opening.kinds.length > 0
           ? await sendAutoReplies(
               trx,
               conversation,
               opening.settings,
-              opening.kinds,
+              await activeAutoReplies(trx, customer.shopId, opening.settings, opening.kinds, now),
               {
                 customerName: customer.displayName,
                 orderNumber: conversation.orderId,
@@ -517,7 +529,15 @@ export async function assignConversation(
   emit: Emit,
   shopId: string,
   id: string,
-  assignment: { agentId: string; agentName: string; tier: string; now: number; settings: ChatSettings },
+  assignment: {
+    agentId: string;
+    agentName: string;
+    tier: string;
+    now: number;
+    settings: ChatSettings;
+    /** the greeting auto-replies to send (activeAutoReplies(..., ['greeting'])) */
+    greeting: ReplyTexts;
+  },
 ): Promise<Conversation> {
   const before = await repo.findConversation(trx, shopId, id);
   if (!before) throw notFound();
@@ -536,7 +556,7 @@ export async function assignConversation(
           trx,
           row,
           assignment.settings,
-          ['greeting'],
+          assignment.greeting,
           {
             agentName: assignment.agentName,
             customerName: (await customersById(trx, shopId, [row.customerId])).get(row.customerId)
@@ -569,10 +589,12 @@ export async function sendQueueNotices(
     waiting.map((entry) => entry.conversationId),
   );
   const unnoticed = new Map(rows.filter((row) => row.queueNoticeAt === null).map((row) => [row.id, row]));
+  if (unnoticed.size === 0) return;
+  const notice = await activeAutoReplies(trx, shopId, settings, ['queue'], now);
   for (const entry of waiting) {
     const row = unnoticed.get(entry.conversationId);
     if (!row) continue;
-    const sent = await sendAutoReplies(trx, row, settings, ['queue'], { position: entry.position }, now);
+    const sent = await sendAutoReplies(trx, row, settings, notice, { position: entry.position }, now);
     const updated = await repo.updateConversation(trx, shopId, row.id, {
       queueNoticeAt: now,
       updatedAt: now,

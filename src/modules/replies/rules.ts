@@ -33,12 +33,13 @@ export const defaultAutoReplies: Record<Locale, Record<Exclude<AutoReplyKind, 'p
     greeting: '您好，欢迎光临{shopName}！我是客服{agentName}，很高兴为您服务，请问有什么可以帮您？',
     off_hours:
       '您好，现在是非工作时间（客服在线时间 {opensAt}–{closesAt}）。请留下您的问题和联系方式，我们会在 {replyBy} 前回复您。',
-    queue: '当前咨询人数较多，您前面还有 {position} 位，请您稍候，客服会尽快为您服务。',
+    queue: '当前咨询人数较多，您排在第 {position} 位，请您稍候，客服会尽快为您服务。',
   },
   en: {
     greeting: 'Hello and welcome to {shopName}! I am {agentName}. How can I help you?',
     off_hours:
       'Hello, our agents are offline now (service hours {opensAt}–{closesAt}). Leave your question and contact details and we will reply by {replyBy}.',
-    queue: 'Many customers are waiting; {position} ahead of you. An agent will be with you soon.',
+    queue:
+      'Many customers are waiting; you are number {position} in the queue. An agent will be with you soon.',
   },
 };

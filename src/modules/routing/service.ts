@@ -9,6 +9,7 @@ import { runCommand, type EventBus } from '../../server/events.js';
 import type { RoutingGroup } from '../../shared/chat.js';
 import type { Conversation, TransferBody } from '../../shared/schemas/chat.js';
 import {
+  activeAutoReplies,
   agentLoads,
   assignConversation,
   conversationForHandOver,
@@ -94,8 +95,10 @@ export function drainQueue(deps: { db: Db; bus: EventBus }, shopId: string): Pro
       shopId,
       plan.map((entry) => entry.decision.agentId),
     );
+    const greeting = plan.length > 0 ? await activeAutoReplies(trx, shopId, settings, ['greeting'], now) : [];
     for (const { conversationId, decision } of plan) {
       await assignConversation(trx, emit, shopId, conversationId, {
+        greeting,
         agentId: decision.agentId,
         agentName: names.get(decision.agentId) ?? '',
         tier: decision.tier,

@@ -1,6 +1,6 @@
 // Shops (tenants): their profile, and provisioning a new shop with its pre-sale group and first admin.
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import { isUniqueViolation } from '../../db/connection.js';
 import { newId } from '../../db/ids.js';
@@ -162,6 +162,18 @@ export async function findShopByWidgetKey(db: Db, widgetKey: string): Promise<Wi
   const shop = await repo.findShopByWidgetKey(db, widgetKey);
   if (!shop?.identitySecret) return undefined;
   return { id: shop.id, name: shop.name, timezone: shop.timezone, identitySecret: shop.identitySecret };
+}
+
+/** The widget key the demo shop pages embed: the demo seed's shop (slug `demo`), else the oldest shop. */
+export async function demoWidgetKey(db: Db): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('shops')
+    .select('widgetKey')
+    .where('widgetKey', 'is not', null)
+    .orderBy(sql`case when slug = 'demo' then 0 else 1 end`)
+    .orderBy('createdAt')
+    .executeTakeFirst();
+  return row?.widgetKey ?? undefined;
 }
 
 /** What chat needs of a shop: its name and language, service hours, queue limit and idle limit. */

@@ -7,9 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { sql } from 'kysely';
 import { memberSignature } from '../../modules/customers/service.js';
-import { findShopByWidgetKey } from '../../modules/shops/service.js';
+import { demoWidgetKey, findShopByWidgetKey } from '../../modules/shops/service.js';
 import type { EntrySource } from '../../shared/chat.js';
 
 /** The repository root: this file runs as src/server/plugins/*.ts (tsx, tests) or dist/server/plugins/*.js. */
@@ -212,17 +211,7 @@ interface DemoShop {
  */
 async function findDemoShop(app: FastifyInstance, override: string | undefined): Promise<DemoShop | null> {
   const db = app.deps.database.db;
-  const widgetKey =
-    override ??
-    (
-      await db
-        .selectFrom('shops')
-        .select('widgetKey')
-        .where('widgetKey', 'is not', null)
-        .orderBy(sql`case when slug = 'demo' then 0 else 1 end`)
-        .orderBy('createdAt')
-        .executeTakeFirst()
-    )?.widgetKey;
+  const widgetKey = override ?? (await demoWidgetKey(db));
   if (!widgetKey) return null;
   const shop = await findShopByWidgetKey(db, widgetKey);
   return { name: shop?.name ?? '演示店铺', widgetKey, identitySecret: shop?.identitySecret ?? null };

@@ -1,14 +1,17 @@
 // API and socket contract of live chat: conversations, messages, the widget session and socket payloads.
 import { z } from 'zod';
-import { conversationStatuses, entrySources, presenceStatuses } from '../chat.js';
+import {
+  conversationStatuses,
+  entrySources,
+  imageContentTypes,
+  maxImageBytes,
+  maxMessageLength,
+  presenceStatuses,
+  type ImageContentType,
+} from '../chat.js';
 import { idSchema, instantSchema } from './common.js';
 
-export const maxMessageLength = 2000;
-
-/** Chat images (SPEC §2): these types only, checked against the file's own bytes, at most this size. */
-export const imageContentTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
-export type ImageContentType = (typeof imageContentTypes)[number];
-export const maxImageBytes = 5 * 1024 * 1024;
+export { imageContentTypes, maxImageBytes, maxMessageLength, type ImageContentType };
 
 export const attachmentSchema = z
   .object({
