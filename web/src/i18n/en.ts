@@ -229,6 +229,13 @@ export const en: Translation = {
       title: 'Quick replies',
       hint: '↑↓ choose · Enter insert · Esc close',
     },
+    rating: {
+      good: 'Satisfied',
+      neutral: 'Neutral',
+      bad: 'Unsatisfied',
+      tag: 'Rated: {{score}}',
+      received: '{{name}} rated the chat: {{score}}',
+    },
     transfer: {
       title: 'Transfer the chat with {{name}}',
       submit: 'Transfer',

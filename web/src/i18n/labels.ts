@@ -4,6 +4,7 @@ import type { AgentStatus, GroupKind } from '@shared/schemas/team.js';
 import type { Locale } from '@shared/locales.js';
 import type { ConversationStatus, EntrySource, PresenceStatus, RoutingGroup } from '@shared/chat.js';
 import type { AutoReply, AutoReplyKind, QuickReplyScope } from '@shared/schemas/replies.js';
+import type { ChatRating } from '@shared/schemas/chat.js';
 
 export const roleLabelKey = (role: Role) => `roles.${role}` as const;
 export const groupKindLabelKey = (kind: GroupKind) => `groupKinds.${kind}` as const;
@@ -19,3 +20,4 @@ export const routingGroupLabelKey = (group: RoutingGroup) => `groupKinds.${group
 export const quickReplyScopeLabelKey = (scope: QuickReplyScope) => `quickReplies.scopes.${scope}` as const;
 export const autoReplyKindLabelKey = (kind: AutoReplyKind) => `autoReplies.kinds.${kind}` as const;
 export const autoReplyStateLabelKey = (state: AutoReply['state']) => `autoReplies.states.${state}` as const;
+export const ratingScoreLabelKey = (score: ChatRating['score']) => `workspace.rating.${score}` as const;

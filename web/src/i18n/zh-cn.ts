@@ -217,6 +217,13 @@ export const zhCN = {
       title: '快捷回复',
       hint: '↑↓ 选择 · Enter 插入 · Esc 关闭',
     },
+    rating: {
+      good: '满意',
+      neutral: '一般',
+      bad: '不满意',
+      tag: '客户评价：{{score}}',
+      received: '{{name}} 评价了会话：{{score}}',
+    },
     transfer: {
       title: '转接会话：{{name}}',
       submit: '转接',

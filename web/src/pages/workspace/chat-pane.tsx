@@ -1,10 +1,10 @@
 // The centre of the workspace: the chat header (customer, source, status, first-response clock, transfer,
 // assign, close), the history with unsent messages after it, the customer's typing, and the reply box.
 import { CloseCircleOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import { Button, Flex, Popconfirm, Tag, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChatMessage, Conversation } from '@shared/schemas/chat.js';
+import type { ChatMessage, ChatRating, Conversation } from '@shared/schemas/chat.js';
 import type { QuickReply } from '@shared/schemas/replies.js';
 import type { TemplateValues } from '@shared/templates.js';
 import type { ApiError } from '../../api/client';
@@ -12,7 +12,12 @@ import { ErrorAlert } from '../../components/error-alert';
 import { PageLoading } from '../../components/page-loading';
 import { testId } from '../../components/test-id';
 import { useLocale } from '../../hooks/use-locale';
-import { conversationStatusLabelKey, routingGroupLabelKey, sourceLabelKey } from '../../i18n/labels';
+import {
+  conversationStatusLabelKey,
+  ratingScoreLabelKey,
+  routingGroupLabelKey,
+  sourceLabelKey,
+} from '../../i18n/labels';
 import { isReadByCustomer } from '../../rules/chat';
 import type { OutboxItem } from '../../rules/outbox';
 import { formatRecent } from '../../rules/time';
@@ -27,6 +32,8 @@ const statusColors: Record<Conversation['status'], string> = {
   closed: 'default',
 };
 
+const ratingColors: Record<ChatRating['score'], string> = { good: 'green', neutral: 'default', bad: 'red' };
+
 interface ChatPaneProps {
   conversation: Conversation;
   messages: readonly ChatMessage[];
@@ -34,6 +41,7 @@ interface ChatPaneProps {
   error: ApiError | undefined;
   onRetryLoad: () => void;
   customerTyping: boolean;
+  rating: ChatRating | null;
   pending: readonly OutboxItem[];
   now: number;
   timeZone: string;
@@ -121,6 +129,13 @@ export function ChatPane(props: ChatPaneProps) {
             <Tag color="blue">{t('workspace.chat.transferred', { times: conversation.transferCount })}</Tag>
           ) : null}
           <FirstResponseTimer conversation={conversation} messages={messages} now={now} />
+          {props.rating ? (
+            <Tooltip title={props.rating.comment}>
+              <Tag color={ratingColors[props.rating.score]} data-testid="chat-rating">
+                {t('workspace.rating.tag', { score: t(ratingScoreLabelKey(props.rating.score)) })}
+              </Tag>
+            </Tooltip>
+          ) : null}
         </Flex>
         <Flex gap={8}>
           {props.canTransfer ? (

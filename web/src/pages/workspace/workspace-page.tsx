@@ -3,12 +3,12 @@
 import { Alert, App, Badge, Empty, Flex, Tabs } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChatMessage, Conversation } from '@shared/schemas/chat.js';
+import type { ChatMessage, ChatRating, Conversation } from '@shared/schemas/chat.js';
 import { closeConversation } from '../../api/chat-api';
 import { toApiError } from '../../api/client';
 import { listAgentBoard } from '../../api/presence-api';
 import { ErrorAlert } from '../../components/error-alert';
-import { useAgentSocket } from '../../hooks/use-agent-socket';
+import { useAgentSocket, useSocketEvent } from '../../hooks/use-agent-socket';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useChat } from '../../hooks/use-chat';
 import { useConversations } from '../../hooks/use-conversations';
@@ -16,6 +16,7 @@ import { useNow } from '../../hooks/use-now';
 import { useOutbox } from '../../hooks/use-outbox';
 import { useQuickReplies } from '../../hooks/use-quick-replies';
 import { useAuthenticatedSession, useCan } from '../../hooks/use-session';
+import { ratingScoreLabelKey } from '../../i18n/labels';
 import {
   chatAbilities,
   isDue,
@@ -60,6 +61,7 @@ export function WorkspacePage() {
   const board = useApiQuery('agent-board', listAgentBoard);
   const chat = useChat(selectedId);
   const { merge } = chat;
+  const [ratings, setRatings] = useState<ReadonlyMap<string, ChatRating>>(new Map());
   const sentRead = useRef(new Map<string, number>());
   const lastTyping = useRef<{ at: number | null; typing: boolean }>({ at: null, typing: false });
 
@@ -71,6 +73,15 @@ export function WorkspacePage() {
     [merge],
   );
   const outbox = useOutbox(onDelivered);
+
+  // The customer's rating when a chat ends (SPEC §6): noted on the chat and announced once.
+  useSocketEvent('rating:new', (rating) => {
+    setRatings((held) => new Map(held).set(rating.conversationId, rating));
+    const name = known.get(rating.conversationId)?.customer.displayName ?? '';
+    const text = t('workspace.rating.received', { name, score: t(ratingScoreLabelKey(rating.score)) });
+    if (rating.score === 'bad') void message.warning(text);
+    else void message.info(text);
+  });
 
   const selected = selectedId ? known.get(selectedId) : undefined;
   const agentNames = useMemo(
@@ -190,6 +201,7 @@ export function WorkspacePage() {
               error={chat.error}
               onRetryLoad={chat.reload}
               customerTyping={chat.customerTyping}
+              rating={ratings.get(selected.id) ?? null}
               pending={pending}
               now={now}
               timeZone={timeZone}
