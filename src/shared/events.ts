@@ -34,7 +34,7 @@ export interface WidgetClientEvents {
 export interface AgentServerEvents {
   'message:new': (message: ChatMessage) => void;
   'conversation:updated': (conversation: Conversation) => void;
-  /** To supervisors: an agent's presence changed, or they went idle while online (idleSince) or came back */
+  /** To supervisors (and the agent's own tabs): presence changed, or idle while online (idleSince) or back */
   'presence:updated': (payload: {
     userId: string;
     status: PresenceStatus;

@@ -62,11 +62,17 @@ export function publishConversationEvents(
       if (conversation.status === 'assigned') staffRooms.push(rooms.shop(event.shopId));
       agents.to(staffRooms).emit('conversation:updated', conversation);
     } else if (event.type === 'presence.changed') {
-      agents.to(rooms.overseers(event.shopId)).emit('presence:updated', {
+      const update = {
         userId: event.userId,
         status: event.status,
         at: new Date(event.at).toISOString(),
         idleSince: event.idleSince ? new Date(event.idleSince).toISOString() : null,
+      };
+      agents.to(rooms.overseers(event.shopId)).emit('presence:updated', update);
+      // The agent's own tabs follow too (another tab, a supervisor, the automatic offline), without idleness.
+      agents.to(rooms.agent(event.userId)).except(rooms.overseers(event.shopId)).emit('presence:updated', {
+        ...update,
+        idleSince: null,
       });
     } else if (event.type === 'rating.created') {
       const staffRooms = [rooms.overseers(event.shopId)];
