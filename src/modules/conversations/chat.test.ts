@@ -295,6 +295,13 @@ describeEachDatabase('live chat', (context) => {
     const laptop = await customer(shopKey, { member });
     expect(laptop.session.customerId).toBe(phone.session.customerId);
     expect(laptop.session.visitorToken).not.toBe(phone.session.visitorToken);
+    // The next page view on the phone keeps its token; another member's token is not taken over.
+    const nextPage = await customer(shopKey, { member, visitorToken: phone.session.visitorToken });
+    expect(nextPage.session.visitorToken).toBe(phone.session.visitorToken);
+    const other = { id: 'VIP-99', signature: memberSignature(secret, 'VIP-99') };
+    const otherMember = await customer(shopKey, { member: other, visitorToken: phone.session.visitorToken });
+    expect(otherMember.session.customerId).not.toBe(phone.session.customerId);
+    expect(otherMember.session.visitorToken).not.toBe(phone.session.visitorToken);
   });
 });
 

@@ -87,6 +87,20 @@ export async function identifyWidgetCustomer(
   if (input.member) {
     const { id: memberId, name, signature } = input.member;
     if (!signatureMatches(input.identitySecret, memberId, signature)) throw new AppError('invalid_identity');
+    // The member's own token from an earlier page view is kept, so tokens do not pile up per page view.
+    if (input.visitorToken) {
+      const known = await resolveVisitor(db, input.visitorToken);
+      if (
+        known?.shopId === input.shopId &&
+        (await repo.findCustomerByMember(db, input.shopId, memberId))?.id === known.id
+      ) {
+        await repo.touchCustomer(db, known.id, now, name);
+        return {
+          customer: { ...known, ...(name ? { displayName: name } : {}) },
+          visitorToken: input.visitorToken,
+        };
+      }
+    }
     const attempt = () =>
       withTransaction(db, async (trx) => {
         const existing = await repo.findCustomerByMember(trx, input.shopId, memberId);
