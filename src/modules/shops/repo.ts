@@ -1,5 +1,5 @@
 // Queries of the shops table.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, ShopTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -26,4 +26,19 @@ export async function countShops(db: Db): Promise<number> {
 
 export function findShopByWidgetKey(db: Db, widgetKey: string): Promise<ShopTable | undefined> {
   return db.selectFrom('shops').selectAll().where('widgetKey', '=', widgetKey).executeTakeFirst();
+}
+
+export async function demoWidgetKey(db: Db): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('shops')
+    .select('widgetKey')
+    .where('widgetKey', 'is not', null)
+    .orderBy(sql`case when slug = 'demo' then 0 else 1 end`)
+    .orderBy('createdAt')
+    .executeTakeFirst();
+  return row?.widgetKey ?? undefined;
+}
+
+export async function allShopIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('shops').select('id').execute()).map((row) => row.id);
 }

@@ -1,6 +1,6 @@
 // Shops (tenants): their profile, and provisioning a new shop with its pre-sale group and first admin.
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { isUniqueViolation } from '../../db/connection.js';
 import { newId } from '../../db/ids.js';
@@ -165,15 +165,8 @@ export async function findShopByWidgetKey(db: Db, widgetKey: string): Promise<Wi
 }
 
 /** The widget key the demo shop pages embed: the demo seed's shop (slug `demo`), else the oldest shop. */
-export async function demoWidgetKey(db: Db): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('shops')
-    .select('widgetKey')
-    .where('widgetKey', 'is not', null)
-    .orderBy(sql`case when slug = 'demo' then 0 else 1 end`)
-    .orderBy('createdAt')
-    .executeTakeFirst();
-  return row?.widgetKey ?? undefined;
+export function demoWidgetKey(db: Db): Promise<string | undefined> {
+  return repo.demoWidgetKey(db);
 }
 
 /** What chat needs of a shop: its name and language, service hours, queue limit and idle limit. */
@@ -202,9 +195,8 @@ export async function getChatSettings(db: Db, shopId: string): Promise<ChatSetti
 }
 
 /** Ids of every shop (periodic jobs: releasing offline messages, idle detection). */
-export async function allShopIds(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('shops').select('id').execute();
-  return rows.map((row) => row.id);
+export function allShopIds(db: Db): Promise<string[]> {
+  return repo.allShopIds(db);
 }
 
 /** The shop's service hours (SPEC §3), in its own time zone. */
