@@ -70,10 +70,13 @@ export function publishConversationEvents(
       };
       agents.to(rooms.overseers(event.shopId)).emit('presence:updated', update);
       // The agent's own tabs follow too (another tab, a supervisor, the automatic offline), without idleness.
-      agents.to(rooms.agent(event.userId)).except(rooms.overseers(event.shopId)).emit('presence:updated', {
-        ...update,
-        idleSince: null,
-      });
+      agents
+        .to(rooms.agent(event.userId))
+        .except(rooms.overseers(event.shopId))
+        .emit('presence:updated', {
+          ...update,
+          idleSince: null,
+        });
     } else if (event.type === 'rating.created') {
       const staffRooms = [rooms.overseers(event.shopId)];
       if (event.agentId) staffRooms.push(rooms.agent(event.agentId));

@@ -54,24 +54,23 @@ export async function updateConversation(
 }
 
 /**
- * Takes the next sequence number; the row update also serialises concurrent writers of one conversation. A
- * message the customer sees also becomes the list preview, in the same statement.
+ * Takes the next sequence number (the returned row's lastSeq); the row update also serialises concurrent writers
+ * of one conversation. A message the customer sees also becomes the list preview, in the same statement.
  */
 export async function nextSeq(
   db: Db,
   conversationId: string,
   visible: { at: number; preview: string } | null,
-): Promise<number> {
-  const row = await db
+): Promise<ConversationTable> {
+  return db
     .updateTable('conversations')
     .set((eb) => ({
       lastSeq: eb('lastSeq', '+', 1),
       ...(visible ? { lastMessageAt: visible.at, lastMessagePreview: visible.preview } : {}),
     }))
     .where('id', '=', conversationId)
-    .returning('lastSeq')
+    .returningAll()
     .executeTakeFirstOrThrow();
-  return row.lastSeq;
 }
 
 export async function insertMessage(db: Db, row: MessageTable): Promise<void> {

@@ -62,11 +62,11 @@ async function present(db: Db, row: ConversationTable): Promise<Conversation> {
 }
 
 /** Retries a command once when a concurrent identical send won the unique key: the retry finds its message. */
-async function onceMoreOnDuplicate<T>(work: () => Promise<T>): Promise<T> {
+async function onceMoreOnDuplicate<T>(work: (resend: boolean) => Promise<T>): Promise<T> {
   try {
-    return await work();
+    return await work(false);
   } catch (error) {
-    if (isUniqueViolation(error)) return work();
+    if (isUniqueViolation(error)) return work(true);
     throw error;
   }
 }
@@ -81,13 +81,23 @@ interface AppendInput {
   attachment: Attachment | null;
   internal: boolean;
   now: number;
+  /**
+   * Look for the client id before inserting. The unique key is what makes a resend idempotent: a first attempt
+   * inserts straight away, and only when the key refuses it does the retry look the stored message up.
+   */
+  resend?: boolean;
 }
 
-async function appendMessage(
-  trx: Db,
-  input: AppendInput,
-): Promise<{ row: MessageTable; message: ChatMessage; created: boolean }> {
-  if (input.clientMessageId && input.authorId) {
+interface Appended {
+  row: MessageTable;
+  message: ChatMessage;
+  created: boolean;
+  /** the conversation row after the message (last seq, preview) */
+  conversation: ConversationTable;
+}
+
+async function appendMessage(trx: Db, input: AppendInput): Promise<Appended> {
+  if (input.resend && input.clientMessageId && input.authorId) {
     const existing = await repo.findMessageByClientId(
       trx,
       input.conversation.id,
@@ -100,15 +110,21 @@ async function appendMessage(
             existing.attachmentId,
           ) ?? null)
         : null;
-      return { row: existing, message: presentMessage(existing, attachment), created: false };
+      return {
+        row: existing,
+        message: presentMessage(existing, attachment),
+        created: false,
+        conversation: input.conversation,
+      };
     }
   }
   const visible = input.internal ? null : { at: input.now, preview: messagePreview(input.kind, input.text) };
+  const conversation = await repo.nextSeq(trx, input.conversation.id, visible);
   const row: MessageTable = {
     id: newId(input.now),
     shopId: input.conversation.shopId,
     conversationId: input.conversation.id,
-    seq: await repo.nextSeq(trx, input.conversation.id, visible),
+    seq: conversation.lastSeq,
     authorKind: input.authorKind,
     authorId: input.authorId,
     clientMessageId: input.clientMessageId,
@@ -119,7 +135,7 @@ async function appendMessage(
     createdAt: input.now,
   };
   await repo.insertMessage(trx, row);
-  return { row, message: presentMessage(row, input.attachment), created: true };
+  return { row, message: presentMessage(row, input.attachment), created: true, conversation };
 }
 
 /** Template values every auto-reply can use. */
@@ -153,13 +169,14 @@ async function sendAutoReplies(
   texts: ReplyTexts,
   values: TemplateValues,
   now: number,
-): Promise<ChatMessage[]> {
+): Promise<{ sent: ChatMessage[]; conversation: ConversationTable }> {
   const sent: ChatMessage[] = [];
+  let current = conversation;
   for (const { text } of texts) {
     const rendered = renderTemplate(text, { ...shopValues(settings), ...values }).trim();
     if (!rendered) continue;
-    const { message } = await appendMessage(trx, {
-      conversation,
+    const appended = await appendMessage(trx, {
+      conversation: current,
       authorKind: 'system',
       authorId: null,
       clientMessageId: null,
@@ -169,9 +186,10 @@ async function sendAutoReplies(
       internal: false,
       now,
     });
-    sent.push(message);
+    sent.push(appended.message);
+    current = appended.conversation;
   }
-  return sent;
+  return { sent, conversation: current };
 }
 
 /** A note for staff in the conversation (transfers, reassignments), in the shop's language. */
@@ -209,7 +227,7 @@ export function sendCustomerMessage(
   customer: ChatCustomer,
   input: CustomerSendInput,
 ): Promise<{ message: ChatMessage; conversation: Conversation }> {
-  return onceMoreOnDuplicate(() =>
+  return onceMoreOnDuplicate((resend) =>
     runCommand(deps.db, deps.bus, async (trx, emit) => {
       const now = Date.now();
       const attachment = input.attachmentId
@@ -262,14 +280,14 @@ export function sendCustomerMessage(
         emit({
           type: 'conversation.changed',
           shopId: customer.shopId,
-          conversation: await present(trx, conversation),
+          conversation: presentConversation(conversation, customer),
           previousAgentId: null,
         });
       }
       if (input.contact && (input.contact.name || input.contact.phone)) {
         await recordOfflineContact(trx, customer, input.contact);
       }
-      const { message, created } = await appendMessage(trx, {
+      const appended = await appendMessage(trx, {
         conversation,
         authorKind: 'customer',
         authorId: customer.id,
@@ -279,12 +297,14 @@ export function sendCustomerMessage(
         attachment,
         internal: false,
         now,
+        resend,
       });
+      const { message, created } = appended;
       const replies =
         created && opening && opening.kinds.length > 0
           ? await sendAutoReplies(
               trx,
-              conversation,
+              appended.conversation,
               opening.settings,
               await activeAutoReplies(trx, customer.shopId, opening.settings, opening.kinds, now),
               {
@@ -293,11 +313,10 @@ export function sendCustomerMessage(
               },
               now,
             )
-          : [];
-      const current = await repo.findConversation(trx, customer.shopId, conversation.id);
-      const view = await present(trx, current ?? conversation);
+          : { sent: [], conversation: appended.conversation };
+      const view = presentConversation(replies.conversation, customer);
       if (created) {
-        for (const sent of [message, ...replies]) {
+        for (const sent of [message, ...replies.sent]) {
           emit({ type: 'message.created', shopId: customer.shopId, conversation: view, message: sent });
         }
       }
@@ -316,7 +335,7 @@ export interface AgentSendInput {
 
 /** An agent's reply or internal note; the first customer-visible reply sets the first-response time. */
 export function sendAgentMessage(deps: ChatDeps, actor: Actor, input: AgentSendInput): Promise<ChatMessage> {
-  return onceMoreOnDuplicate(() =>
+  return onceMoreOnDuplicate((resend) =>
     runCommand(deps.db, deps.bus, async (trx, emit) => {
       const now = Date.now();
       const conversation = await repo.findConversation(trx, actor.shopId, input.conversationId);
@@ -332,7 +351,11 @@ export function sendAgentMessage(deps: ChatDeps, actor: Actor, input: AgentSendI
             input.attachmentId,
           )
         : null;
-      const { message, created } = await appendMessage(trx, {
+      const {
+        message,
+        created,
+        conversation: afterMessage,
+      } = await appendMessage(trx, {
         conversation,
         authorKind: 'agent',
         authorId: actor.userId,
@@ -342,28 +365,26 @@ export function sendAgentMessage(deps: ChatDeps, actor: Actor, input: AgentSendI
         attachment,
         internal: input.internal,
         now,
+        resend,
       });
-      let current = conversation;
-      if (created && !input.internal && conversation.firstResponseAt === null) {
-        current = await repo.updateConversation(trx, actor.shopId, conversation.id, {
-          firstResponseAt: now,
-          updatedAt: now,
-        });
+      if (!created) return message;
+      const firstResponse = !input.internal && conversation.firstResponseAt === null;
+      const current = firstResponse
+        ? await repo.updateConversation(trx, actor.shopId, conversation.id, {
+            firstResponseAt: now,
+            updatedAt: now,
+          })
+        : afterMessage;
+      const view = await present(trx, current);
+      if (firstResponse) {
         emit({
           type: 'conversation.changed',
           shopId: actor.shopId,
-          conversation: await present(trx, current),
+          conversation: view,
           previousAgentId: current.agentId,
         });
       }
-      if (created) {
-        emit({
-          type: 'message.created',
-          shopId: actor.shopId,
-          conversation: await present(trx, current),
-          message,
-        });
-      }
+      emit({ type: 'message.created', shopId: actor.shopId, conversation: view, message });
       return message;
     }),
   );
@@ -565,11 +586,11 @@ export async function assignConversation(
           },
           assignment.now,
         )
-      : [];
-  const current = greetings.length > 0 ? ((await repo.findConversation(trx, shopId, id)) ?? row) : row;
-  const view = await present(trx, current);
+      : { sent: [], conversation: row };
+  const view = await present(trx, greetings.conversation);
   emit({ type: 'conversation.changed', shopId, conversation: view, previousAgentId: before.agentId });
-  for (const message of greetings) emit({ type: 'message.created', shopId, conversation: view, message });
+  for (const message of greetings.sent)
+    emit({ type: 'message.created', shopId, conversation: view, message });
   return view;
 }
 
@@ -594,7 +615,7 @@ export async function sendQueueNotices(
   for (const entry of waiting) {
     const row = unnoticed.get(entry.conversationId);
     if (!row) continue;
-    const sent = await sendAutoReplies(trx, row, settings, notice, { position: entry.position }, now);
+    const { sent } = await sendAutoReplies(trx, row, settings, notice, { position: entry.position }, now);
     const updated = await repo.updateConversation(trx, shopId, row.id, {
       queueNoticeAt: now,
       updatedAt: now,
