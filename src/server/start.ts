@@ -69,6 +69,7 @@ const lines = [
   '',
   `  Kefu 客服 is running at ${url}`,
   `  API docs: ${url}/docs    database: ${database.description}${config.redisUrl ? '    redis: on' : ''}`,
+  `  Agent workspace: ${url}/workspace    demo shop with the chat widget: ${url}/demo-shop`,
 ];
 if (config.demoSeed) {
   lines.push(
