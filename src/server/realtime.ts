@@ -137,6 +137,7 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
     });
   const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   const audiences = audienceCache(db, bus);
+  const sendAsCustomer = conversations.customerSendBatcher(deps);
   /** The staff who hear a customer's typing and reads: the assigned agent and the supervisors. */
   const staffRoomsOf = (shopId: string, agentId: string | null) =>
     agentId ? [rooms.agent(agentId), rooms.overseers(shopId)] : [rooms.overseers(shopId)];
@@ -190,7 +191,7 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
       answer(
         locale,
         visitorSendSchema,
-        (input) => conversations.sendCustomerMessage(deps, customer, input),
+        (input) => sendAsCustomer(customer, input),
         logError,
       ),
     );

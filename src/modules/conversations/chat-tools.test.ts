@@ -389,6 +389,35 @@ describeEachDatabase('chat tools', (context) => {
     ).toBe('🖼');
   });
 
+  it('stores messages arriving together in one commit, and one refused message costs the others nothing', async () => {
+    const { shop, shopKey } = await setUp();
+    const agent = await onlineAgent(shop, ['pre_sale']);
+    const chats = await Promise.all([1, 2, 3, 4].map((i) => chatWith(shopKey, agent.id, `第${i}位`)));
+    const before = agent.received.length;
+    // Emitted in the same tick, so the server takes them as one batch; the third names someone else's image.
+    const acks = await Promise.all(
+      chats.map(({ visitor }, i) =>
+        visitor.socket.timeout(5000).emitWithAck('send', {
+          clientMessageId: randomUUID(),
+          text: `一起发的第 ${i + 1} 条`,
+          ...(i === 2 ? { attachmentId: 'x'.repeat(24) } : {}),
+        }),
+      ),
+    );
+    expect(acks.map((ack: { ok: boolean }) => ack.ok)).toEqual([true, true, false, true]);
+    await eventually(() => agent.received.length >= before + 3);
+    const stored = await context()
+      .database.db.selectFrom('messages')
+      .select('text')
+      .where('text', 'like', '一起发的%')
+      .execute();
+    expect(stored.map((row) => row.text).sort()).toEqual([
+      '一起发的第 1 条',
+      '一起发的第 2 条',
+      '一起发的第 4 条',
+    ]);
+  });
+
   it('records read receipts both ways and one rating after the chat ends', async () => {
     const { shop, shopKey } = await setUp();
     const agent = await onlineAgent(shop, ['pre_sale']);

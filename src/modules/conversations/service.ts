@@ -226,103 +226,186 @@ export function sendCustomerMessage(
   deps: ChatDeps,
   customer: ChatCustomer,
   input: CustomerSendInput,
-): Promise<{ message: ChatMessage; conversation: Conversation }> {
+): Promise<CustomerSent> {
   return onceMoreOnDuplicate((resend) =>
-    runCommand(deps.db, deps.bus, async (trx, emit) => {
-      const now = Date.now();
-      const attachment = input.attachmentId
-        ? await ownAttachment(
-            trx,
-            { shopId: customer.shopId, kind: 'customer', id: customer.id },
-            input.attachmentId,
-          )
-        : null;
-      let conversation = await repo.findOpenConversation(trx, customer.shopId, customer.id);
-      let opening: { settings: ChatSettings; kinds: AutoReplyKind[] } | null = null;
-      if (!conversation) {
-        const settings = await getChatSettings(trx, customer.shopId);
-        const due = offHoursReplyDue(now, settings.serviceHours);
-        // SPEC §3: nobody can take it ⇒ queue; a full queue takes messages instead (the widget shows the form).
-        const queueFull =
-          due === null && (await repo.countQueued(trx, customer.shopId)) >= settings.maxQueueLength;
-        const status: ConversationStatus = due === null && !queueFull ? 'queued' : 'offline_message';
-        opening = { settings, kinds: due !== null ? ['off_hours'] : queueFull ? [] : ['promotion'] };
-        conversation = {
-          id: newId(now),
-          shopId: customer.shopId,
-          customerId: customer.id,
-          status,
-          source: input.source,
-          productId: input.productId ?? null,
-          orderId: input.orderId ?? null,
-          targetGroup: groupForSource(input.source),
-          agentId: null,
-          routingTier: null,
-          offHours: due === null ? 0 : 1,
-          replyDueAt: due,
-          queuedAt: now,
-          assignedAt: null,
-          firstResponseAt: null,
-          closedAt: null,
-          lastSeq: 0,
-          lastMessageAt: null,
-          lastMessagePreview: null,
-          customerReadSeq: 0,
-          agentReadSeq: 0,
-          transferCount: 0,
-          queueNoticeAt: null,
-          excludeAgentId: null,
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        };
-        await repo.insertConversation(trx, conversation);
-        emit({
-          type: 'conversation.changed',
-          shopId: customer.shopId,
-          conversation: presentConversation(conversation, customer),
-          previousAgentId: null,
-        });
-      }
-      if (input.contact && (input.contact.name || input.contact.phone)) {
-        await recordOfflineContact(trx, customer, input.contact);
-      }
-      const appended = await appendMessage(trx, {
-        conversation,
-        authorKind: 'customer',
-        authorId: customer.id,
-        clientMessageId: input.clientMessageId,
-        kind: attachment ? 'image' : 'text',
-        text: input.text,
-        attachment,
-        internal: false,
-        now,
-        resend,
-      });
-      const { message, created } = appended;
-      const replies =
-        created && opening && opening.kinds.length > 0
-          ? await sendAutoReplies(
-              trx,
-              appended.conversation,
-              opening.settings,
-              await activeAutoReplies(trx, customer.shopId, opening.settings, opening.kinds, now),
-              {
-                customerName: customer.displayName,
-                orderNumber: conversation.orderId,
-              },
-              now,
-            )
-          : { sent: [], conversation: appended.conversation };
-      const view = presentConversation(replies.conversation, customer);
-      if (created) {
-        for (const sent of [message, ...replies.sent]) {
-          emit({ type: 'message.created', shopId: customer.shopId, conversation: view, message: sent });
-        }
-      }
-      return { message, conversation: view };
-    }),
+    runCommand(deps.db, deps.bus, (trx, emit) => storeCustomerMessage(trx, emit, customer, input, resend)),
   );
+}
+
+type CustomerSent = { message: ChatMessage; conversation: Conversation };
+
+/**
+ * Group commit: the customer messages that arrive in one turn of the event loop are stored in one transaction
+ * (one commit instead of one per message). Each is still acknowledged only after that commit; if the batch fails
+ * as a whole, each message is stored on its own, so one bad message never costs the others theirs.
+ */
+export function customerSendBatcher(deps: ChatDeps, maxBatch = 200) {
+  let pending: Array<{
+    customer: ChatCustomer;
+    input: CustomerSendInput;
+    resolve: (sent: CustomerSent) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return;
+    if (batch.length === 1) {
+      const [only] = batch as [(typeof batch)[number]];
+      sendCustomerMessage(deps, only.customer, only.input).then(only.resolve, only.reject);
+      return;
+    }
+    try {
+      const results = await runCommand(deps.db, deps.bus, async (trx, emit) => {
+        const stored: Array<CustomerSent | null> = [];
+        for (const item of batch) {
+          stored.push(await storeCustomerMessage(trx, emit, item.customer, item.input, false, true));
+        }
+        return stored;
+      });
+      batch.forEach((item, index) => {
+        const stored = results[index];
+        if (stored) item.resolve(stored);
+      });
+      await oneByOne(batch.filter((_, index) => !results[index]));
+    } catch {
+      await oneByOne(batch);
+    }
+  };
+  // In order, one after another: two messages of one customer never open two conversations at once.
+  const oneByOne = async (items: typeof pending) => {
+    for (const item of items) {
+      await sendCustomerMessage(deps, item.customer, item.input).then(item.resolve, item.reject);
+    }
+  };
+  return (customer: ChatCustomer, input: CustomerSendInput): Promise<CustomerSent> =>
+    new Promise((resolve, reject) => {
+      pending.push({ customer, input, resolve, reject });
+      if (pending.length === 1) setImmediate(() => void flush());
+      else if (pending.length >= maxBatch) void flush();
+    });
+}
+
+async function storeCustomerMessage(
+  trx: Db,
+  emit: Emit,
+  customer: ChatCustomer,
+  input: CustomerSendInput,
+  resend: boolean,
+): Promise<CustomerSent>;
+async function storeCustomerMessage(
+  trx: Db,
+  emit: Emit,
+  customer: ChatCustomer,
+  input: CustomerSendInput,
+  resend: boolean,
+  onlyIntoOpenConversation: true,
+): Promise<CustomerSent | null>;
+/**
+ * Stores a customer's message. With onlyIntoOpenConversation, a message that would open a conversation is left
+ * alone (null): a new chat's arrival time must follow commit order, so it is never held in a batch.
+ */
+async function storeCustomerMessage(
+  trx: Db,
+  emit: Emit,
+  customer: ChatCustomer,
+  input: CustomerSendInput,
+  resend: boolean,
+  onlyIntoOpenConversation = false,
+): Promise<CustomerSent | null> {
+  const now = Date.now();
+  const attachment = input.attachmentId
+    ? await ownAttachment(
+        trx,
+        { shopId: customer.shopId, kind: 'customer', id: customer.id },
+        input.attachmentId,
+      )
+    : null;
+  let conversation = await repo.findOpenConversation(trx, customer.shopId, customer.id);
+  if (!conversation && onlyIntoOpenConversation) return null;
+  let opening: { settings: ChatSettings; kinds: AutoReplyKind[] } | null = null;
+  if (!conversation) {
+    const settings = await getChatSettings(trx, customer.shopId);
+    const due = offHoursReplyDue(now, settings.serviceHours);
+    // SPEC §3: nobody can take it ⇒ queue; a full queue takes messages instead (the widget shows the form).
+    const queueFull =
+      due === null && (await repo.countQueued(trx, customer.shopId)) >= settings.maxQueueLength;
+    const status: ConversationStatus = due === null && !queueFull ? 'queued' : 'offline_message';
+    opening = { settings, kinds: due !== null ? ['off_hours'] : queueFull ? [] : ['promotion'] };
+    conversation = {
+      id: newId(now),
+      shopId: customer.shopId,
+      customerId: customer.id,
+      status,
+      source: input.source,
+      productId: input.productId ?? null,
+      orderId: input.orderId ?? null,
+      targetGroup: groupForSource(input.source),
+      agentId: null,
+      routingTier: null,
+      offHours: due === null ? 0 : 1,
+      replyDueAt: due,
+      queuedAt: now,
+      assignedAt: null,
+      firstResponseAt: null,
+      closedAt: null,
+      lastSeq: 0,
+      lastMessageAt: null,
+      lastMessagePreview: null,
+      customerReadSeq: 0,
+      agentReadSeq: 0,
+      transferCount: 0,
+      queueNoticeAt: null,
+      excludeAgentId: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await repo.insertConversation(trx, conversation);
+    emit({
+      type: 'conversation.changed',
+      shopId: customer.shopId,
+      conversation: presentConversation(conversation, customer),
+      previousAgentId: null,
+    });
+  }
+  if (input.contact && (input.contact.name || input.contact.phone)) {
+    await recordOfflineContact(trx, customer, input.contact);
+  }
+  const appended = await appendMessage(trx, {
+    conversation,
+    authorKind: 'customer',
+    authorId: customer.id,
+    clientMessageId: input.clientMessageId,
+    kind: attachment ? 'image' : 'text',
+    text: input.text,
+    attachment,
+    internal: false,
+    now,
+    resend,
+  });
+  const { message, created } = appended;
+  const replies =
+    created && opening && opening.kinds.length > 0
+      ? await sendAutoReplies(
+          trx,
+          appended.conversation,
+          opening.settings,
+          await activeAutoReplies(trx, customer.shopId, opening.settings, opening.kinds, now),
+          {
+            customerName: customer.displayName,
+            orderNumber: conversation.orderId,
+          },
+          now,
+        )
+      : { sent: [], conversation: appended.conversation };
+  const view = presentConversation(replies.conversation, customer);
+  if (created) {
+    for (const sent of [message, ...replies.sent]) {
+      emit({ type: 'message.created', shopId: customer.shopId, conversation: view, message: sent });
+    }
+  }
+  return { message, conversation: view };
 }
 
 export interface AgentSendInput {
