@@ -188,12 +188,7 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
 
     socket.on(
       'send',
-      answer(
-        locale,
-        visitorSendSchema,
-        (input) => sendAsCustomer(customer, input),
-        logError,
-      ),
+      answer(locale, visitorSendSchema, (input) => sendAsCustomer(customer, input), logError),
     );
     socket.on('sync', answer(locale, syncSchema, syncFor({ kind: 'customer', customer }), logError));
     socket.on(
