@@ -2,8 +2,7 @@
 import type { ConversationTable, MessageTable } from '../../db/schema.js';
 import type { Attachment, ChatMessage, Conversation } from '../../shared/schemas/chat.js';
 import type { ChatCustomer } from '../customers/service.js';
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+import { isoOrNull } from '../../db/instants.js';
 
 export function presentMessage(row: MessageTable, attachment: Attachment | null): ChatMessage {
   return {
@@ -49,13 +48,13 @@ export function presentConversation(
       member: customer?.member ?? false,
     },
     offHours: row.offHours === 1,
-    replyDueAt: iso(row.replyDueAt),
-    queuedAt: iso(row.queuedAt),
-    assignedAt: iso(row.assignedAt),
-    firstResponseAt: iso(row.firstResponseAt),
-    closedAt: iso(row.closedAt),
+    replyDueAt: isoOrNull(row.replyDueAt),
+    queuedAt: isoOrNull(row.queuedAt),
+    assignedAt: isoOrNull(row.assignedAt),
+    firstResponseAt: isoOrNull(row.firstResponseAt),
+    closedAt: isoOrNull(row.closedAt),
     lastSeq: row.lastSeq,
-    lastMessageAt: iso(row.lastMessageAt),
+    lastMessageAt: isoOrNull(row.lastMessageAt),
     lastMessagePreview: row.lastMessagePreview,
     customerReadSeq: row.customerReadSeq,
     agentReadSeq: row.agentReadSeq,

@@ -202,20 +202,14 @@ export function listConversationsOfCustomer(db: Db, shopId: string, customerId: 
     .execute();
 }
 
-/** Chats assigned since `since`: when they were queued and when assigned. */
-export function recentAssignments(db: Db, shopId: string, since: number) {
+/** When chats routed with these tiers since `since` were assigned. */
+export function recentAssignments(db: Db, shopId: string, since: number, tiers: readonly string[]) {
   return db
     .selectFrom('conversations')
-    .select(['queuedAt', 'assignedAt'])
+    .select('assignedAt')
     .where('shopId', '=', shopId)
     .where('assignedAt', '>=', since)
-    .where('routingTier', 'in', [
-      'recent_agent',
-      'online_matching',
-      'online_other',
-      'busy_matching',
-      'busy_other',
-    ])
+    .where('routingTier', 'in', [...tiers])
     .orderBy('assignedAt', 'desc')
     .limit(200)
     .execute();

@@ -32,7 +32,7 @@ import {
   type ChatCustomer,
 } from '../customers/service.js';
 import { autoReplyTexts } from '../replies/service.js';
-import { compareQueuedChats, groupForSource } from '../routing/rules.js';
+import { compareQueuedChats, groupForSource, routingTiers } from '../routing/rules.js';
 import { offHoursReplyDue } from '../routing/service-hours.js';
 import { getChatSettings, type ChatSettings } from '../shops/service.js';
 import { staffNames } from '../team/service.js';
@@ -653,6 +653,7 @@ export async function assignConversation(
     excludeAgentId: null,
     updatedAt: assignment.now,
   });
+  const customer = (await customersById(trx, shopId, [row.customerId])).get(row.customerId);
   // A chat handed back to the queue by a transfer was greeted the first time.
   const greetings =
     before.transferCount === 0
@@ -663,14 +664,13 @@ export async function assignConversation(
           assignment.greeting,
           {
             agentName: assignment.agentName,
-            customerName: (await customersById(trx, shopId, [row.customerId])).get(row.customerId)
-              ?.displayName,
+            customerName: customer?.displayName,
             orderNumber: row.orderId,
           },
           assignment.now,
         )
       : { sent: [], conversation: row };
-  const view = await present(trx, greetings.conversation);
+  const view = presentConversation(greetings.conversation, customer);
   emit({ type: 'conversation.changed', shopId, conversation: view, previousAgentId: before.agentId });
   for (const message of greetings.sent)
     emit({ type: 'message.created', shopId, conversation: view, message });
@@ -695,6 +695,11 @@ export async function sendQueueNotices(
   const unnoticed = new Map(rows.filter((row) => row.queueNoticeAt === null).map((row) => [row.id, row]));
   if (unnoticed.size === 0) return;
   const notice = await activeAutoReplies(trx, shopId, settings, ['queue'], now);
+  const customers = await customersById(
+    trx,
+    shopId,
+    [...unnoticed.values()].map((row) => row.customerId),
+  );
   for (const entry of waiting) {
     const row = unnoticed.get(entry.conversationId);
     if (!row) continue;
@@ -703,7 +708,7 @@ export async function sendQueueNotices(
       queueNoticeAt: now,
       updatedAt: now,
     });
-    const view = await present(trx, updated);
+    const view = presentConversation(updated, customers.get(updated.customerId));
     for (const message of sent) emit({ type: 'message.created', shopId, conversation: view, message });
   }
 }
@@ -723,16 +728,23 @@ export async function releaseOfflineMessages(
   const room = Math.max(0, settings.maxQueueLength - (await repo.countQueued(trx, shopId)));
   const offHours = waiting.filter((row) => row.offHours === 1);
   const rows = [...offHours, ...waiting.filter((row) => row.offHours === 0).slice(0, room)];
+  const customers = await customersById(
+    trx,
+    shopId,
+    rows.map((row) => row.customerId),
+  );
+  const now = Date.now();
   for (const row of rows) {
+    // They were answered by the out-of-hours reply (or the form), so no queue notice follows.
     const updated = await repo.updateConversation(trx, shopId, row.id, {
       status: 'queued',
-      queueNoticeAt: Date.now(),
-      updatedAt: Date.now(),
+      queueNoticeAt: now,
+      updatedAt: now,
     });
     emit({
       type: 'conversation.changed',
       shopId,
-      conversation: await present(trx, updated),
+      conversation: presentConversation(updated, customers.get(updated.customerId)),
       previousAgentId: null,
     });
   }
@@ -759,7 +771,7 @@ export async function queuePositions(db: Db, shopId: string): Promise<QueuePosit
     .sort(compareQueuedChats);
   if (queue.length === 0) return [];
   const now = Date.now();
-  const taken = (await repo.recentAssignments(db, shopId, now - waitWindowMs)).flatMap((row) =>
+  const taken = (await repo.recentAssignments(db, shopId, now - waitWindowMs, routingTiers)).flatMap((row) =>
     row.assignedAt === null ? [] : [row.assignedAt],
   );
   return queue.map((entry, index) => ({
@@ -806,64 +818,31 @@ export async function conversationForHandOver(trx: Db, shopId: string, id: strin
   return row;
 }
 
-/** Gives the conversation to an agent (a transfer, or a supervisor's assignment), keeping its history. */
-export async function handToAgent(
-  trx: Db,
-  emit: Emit,
-  before: ConversationTable,
-  agentId: string,
-  handOver: HandOver,
-): Promise<Conversation> {
-  const { shopId } = before;
-  await recordHandOver(trx, before, handOver, { agentId, group: null });
-  const names = await staffNames(trx, shopId, [
-    handOver.byUserId,
-    agentId,
-    ...(before.agentId ? [before.agentId] : []),
-  ]);
-  const { locale } = await getChatSettings(trx, shopId);
-  const note = await appendStaffNote(
-    trx,
-    before,
-    chatNote(locale, {
-      kind: handOver.kind,
-      by: names.get(handOver.byUserId) ?? '',
-      from: before.agentId ? (names.get(before.agentId) ?? '') : null,
-      to: names.get(agentId) ?? '',
-      note: handOver.note,
-    }),
-    handOver.now,
-  );
-  const row = await repo.updateConversation(trx, shopId, before.id, {
-    status: 'assigned',
-    agentId,
-    routingTier: handOver.kind === 'transfer' ? 'transfer' : 'supervisor',
-    assignedAt: handOver.now,
-    excludeAgentId: null,
-    transferCount: before.agentId ? before.transferCount + 1 : before.transferCount,
-    agentReadSeq: 0,
-    updatedAt: handOver.now,
-  });
-  const view = await present(trx, row);
-  emit({ type: 'conversation.changed', shopId, conversation: view, previousAgentId: before.agentId });
-  emit({ type: 'message.created', shopId, conversation: view, message: note });
-  return view;
-}
+export type HandOverTarget = { kind: 'agent'; agentId: string } | { kind: 'group'; group: RoutingGroup };
 
-/** Hands the conversation back to a group's queue; routing then picks someone else than the agent it left. */
-export async function handToGroup(
+/**
+ * Hands the conversation over, keeping its history: to an agent (a transfer, or a supervisor's assignment), or
+ * back to a group's queue, where routing then picks someone else than the agent it left. A note for staff
+ * records who did it, from whom to whom, and why.
+ */
+export async function handOverConversation(
   trx: Db,
   emit: Emit,
   before: ConversationTable,
-  group: RoutingGroup,
+  to: HandOverTarget,
   handOver: HandOver,
 ): Promise<Conversation> {
   const { shopId } = before;
-  await recordHandOver(trx, before, handOver, { agentId: null, group });
-  const names = await staffNames(trx, shopId, [
-    handOver.byUserId,
-    ...(before.agentId ? [before.agentId] : []),
-  ]);
+  const toAgentId = to.kind === 'agent' ? to.agentId : null;
+  await recordHandOver(trx, before, handOver, {
+    agentId: toAgentId,
+    group: to.kind === 'group' ? to.group : null,
+  });
+  const names = await staffNames(
+    trx,
+    shopId,
+    [handOver.byUserId, toAgentId, before.agentId].filter((id): id is string => id !== null),
+  );
   const { locale } = await getChatSettings(trx, shopId);
   const note = await appendStaffNote(
     trx,
@@ -872,21 +851,37 @@ export async function handToGroup(
       kind: handOver.kind,
       by: names.get(handOver.byUserId) ?? '',
       from: before.agentId ? (names.get(before.agentId) ?? '') : null,
-      toGroup: group,
+      ...(to.kind === 'agent' ? { to: names.get(to.agentId) ?? '' } : { toGroup: to.group }),
       note: handOver.note,
     }),
     handOver.now,
   );
-  const row = await repo.updateConversation(trx, shopId, before.id, {
-    status: 'queued',
-    agentId: null,
-    routingTier: null,
-    targetGroup: group,
-    excludeAgentId: before.agentId,
-    transferCount: before.transferCount + 1,
-    agentReadSeq: 0,
-    updatedAt: handOver.now,
-  });
+  const common = { agentReadSeq: 0, updatedAt: handOver.now };
+  const row = await repo.updateConversation(
+    trx,
+    shopId,
+    before.id,
+    to.kind === 'agent'
+      ? {
+          ...common,
+          status: 'assigned',
+          agentId: to.agentId,
+          routingTier: handOver.kind === 'transfer' ? 'transfer' : 'supervisor',
+          assignedAt: handOver.now,
+          excludeAgentId: null,
+          // Placing a queued chat is not a transfer; moving one from an agent is.
+          transferCount: before.agentId ? before.transferCount + 1 : before.transferCount,
+        }
+      : {
+          ...common,
+          status: 'queued',
+          agentId: null,
+          routingTier: null,
+          targetGroup: to.group,
+          excludeAgentId: before.agentId,
+          transferCount: before.transferCount + 1,
+        },
+  );
   const view = await present(trx, row);
   emit({ type: 'conversation.changed', shopId, conversation: view, previousAgentId: before.agentId });
   emit({ type: 'message.created', shopId, conversation: view, message: note });
@@ -974,11 +969,6 @@ export async function customerPanel(db: Db, actor: Actor, customerId: string): P
     ...profile,
     conversations: rows.map((row) => presentConversation(row, customers.get(customerId))),
   };
-}
-
-/** Recently assigned chats' waits (queued → assigned), newest first: the basis of the estimated wait. */
-export async function recentAssignments(db: Db, shopId: string, since: number) {
-  return repo.recentAssignments(db, shopId, since);
 }
 
 /** Shops with chats waiting in the queue or as offline messages. */

@@ -11,6 +11,7 @@ import { getChatSettings } from '../shops/service.js';
 import { routingStaff, staffNames } from '../team/service.js';
 import * as repo from './repo.js';
 import { idleAgents } from './rules.js';
+import { isoOrNull } from '../../db/instants.js';
 
 type Db = Kysely<Database>;
 
@@ -103,8 +104,6 @@ export function detectIdleAgents(deps: { db: Db; bus: EventBus }, shopId: string
   });
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
 /** Every agent with presence, load and cap, and since when they have been idle while online. */
 export async function agentBoard(db: Db, shopId: string): Promise<AgentBoardEntry[]> {
   const [staff, presence, loads, idle] = await Promise.all([
@@ -128,10 +127,10 @@ export async function agentBoard(db: Db, shopId: string): Promise<AgentBoardEntr
         displayName: names.get(agent.agentId) ?? '',
         groups: agent.groups,
         status: row?.status ?? 'offline',
-        statusSince: iso(row?.changedAt ?? null),
+        statusSince: isoOrNull(row?.changedAt ?? null),
         openChats: loads.get(agent.agentId)?.openChats ?? 0,
         maxConcurrentChats: agent.maxConcurrentChats,
-        idleSince: iso(idleSince.get(agent.agentId) ?? null),
+        idleSince: isoOrNull(idleSince.get(agent.agentId) ?? null),
       };
     })
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'));
@@ -151,7 +150,7 @@ export async function idleEvents(db: Db, shopId: string, since: number): Promise
     displayName: names.get(row.userId) ?? '',
     idleSince: new Date(row.idleSince).toISOString(),
     detectedAt: new Date(row.detectedAt).toISOString(),
-    endedAt: iso(row.endedAt),
+    endedAt: isoOrNull(row.endedAt),
     limitSeconds: row.limitSeconds,
   }));
 }

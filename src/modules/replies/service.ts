@@ -23,11 +23,11 @@ import { getChatSettings } from '../shops/service.js';
 import { changedFields } from '../team/rules.js';
 import * as repo from './repo.js';
 import { activeReplies, autoReplyState, defaultAutoReplies } from './rules.js';
+import { isoOrNull } from '../../db/instants.js';
 
 type Db = Kysely<Database>;
 
 const SHOP_OWNER = 'shop';
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 // ── quick replies ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -148,8 +148,8 @@ function presentAutoReply(row: AutoReplyTable, now: number): AutoReply {
     kind: row.kind,
     text: row.text,
     enabled: row.enabled === 1,
-    startsAt: iso(row.startsAt),
-    endsAt: iso(row.endsAt),
+    startsAt: isoOrNull(row.startsAt),
+    endsAt: isoOrNull(row.endsAt),
     state: autoReplyState(
       {
         kind: row.kind,

@@ -13,8 +13,7 @@ import {
   agentLoads,
   assignConversation,
   conversationForHandOver,
-  handToAgent,
-  handToGroup,
+  handOverConversation,
   lastServedBy,
   queuedConversations,
   releaseOfflineMessages,
@@ -155,7 +154,7 @@ export function transferConversation(
           issues: [{ path: ['to', 'group'], message: 'no such group' }],
         });
       }
-      return handToGroup(trx, emit, before, group, handOver);
+      return handOverConversation(trx, emit, before, { kind: 'group', group }, handOver);
     }
     const targetId = body.to.agentId;
     if (targetId === before.agentId) throw new AppError('transfer_to_self');
@@ -163,7 +162,7 @@ export function transferConversation(
     if (!target) throw notFound();
     if (target.presence !== 'online' && target.presence !== 'busy') throw new AppError('agent_unavailable');
     if (!canTakeChat(target)) throw new AppError('agent_at_capacity');
-    return handToAgent(trx, emit, before, targetId, handOver);
+    return handOverConversation(trx, emit, before, { kind: 'agent', agentId: targetId }, handOver);
   });
 }
 

@@ -198,14 +198,3 @@ export async function getChatSettings(db: Db, shopId: string): Promise<ChatSetti
 export function allShopIds(db: Db): Promise<string[]> {
   return repo.allShopIds(db);
 }
-
-/** The shop's service hours (SPEC §3), in its own time zone. */
-export async function getServiceHours(db: Db, shopId: string): Promise<ServiceHours> {
-  const shop = await loadShop(db, shopId);
-  return {
-    timeZone: shop.timezone,
-    opensAt: shop.serviceOpensAt,
-    closesAt: shop.serviceClosesAt,
-    offHoursReplyBy: shop.offHoursReplyBy,
-  };
-}

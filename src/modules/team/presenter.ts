@@ -2,8 +2,7 @@
 import type { UserTable } from '../../db/schema.js';
 import type { Agent, Department, Group } from '../../shared/schemas/team.js';
 import type { DepartmentWithCount, GroupWithCount } from './repo.js';
-
-const iso = (ms: number) => new Date(ms).toISOString();
+import { isoOf } from '../../db/instants.js';
 
 export function presentAgent(user: UserTable, groupIds: string[]): Agent {
   return {
@@ -17,8 +16,8 @@ export function presentAgent(user: UserTable, groupIds: string[]): Agent {
     maxConcurrentChats: user.maxConcurrentChats,
     departmentId: user.departmentId,
     groupIds,
-    createdAt: iso(user.createdAt),
-    updatedAt: iso(user.updatedAt),
+    createdAt: isoOf(user.createdAt),
+    updatedAt: isoOf(user.updatedAt),
   };
 }
 
@@ -28,8 +27,8 @@ export function presentGroup(group: GroupWithCount): Group {
     kind: group.kind,
     name: group.name,
     memberCount: group.memberCount,
-    createdAt: iso(group.createdAt),
-    updatedAt: iso(group.updatedAt),
+    createdAt: isoOf(group.createdAt),
+    updatedAt: isoOf(group.updatedAt),
   };
 }
 
@@ -39,7 +38,7 @@ export function presentDepartment(department: DepartmentWithCount): Department {
     name: department.name,
     description: department.description,
     memberCount: department.memberCount,
-    createdAt: iso(department.createdAt),
-    updatedAt: iso(department.updatedAt),
+    createdAt: isoOf(department.createdAt),
+    updatedAt: isoOf(department.updatedAt),
   };
 }

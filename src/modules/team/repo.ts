@@ -198,3 +198,12 @@ export async function updateDepartment(
 export async function deleteDepartment(db: Db, shopId: string, id: string): Promise<void> {
   await db.deleteFrom('departments').where('shopId', '=', shopId).where('id', '=', id).execute();
 }
+
+export function userNames(db: Db, shopId: string, ids: string[]) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'displayName'])
+    .where('shopId', '=', shopId)
+    .where('id', 'in', ids)
+    .execute();
+}

@@ -407,7 +407,6 @@ export async function groupKindsOf(db: Db, shopId: string): Promise<GroupKind[]>
 /** Display names of staff members of the shop (chat notes, greetings, the agent board). */
 export async function staffNames(db: Db, shopId: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const users = await repo.listUsers(db, shopId, {});
-  const wanted = new Set(ids);
-  return new Map(users.filter((user) => wanted.has(user.id)).map((user) => [user.id, user.displayName]));
+  const users = await repo.userNames(db, shopId, [...new Set(ids)]);
+  return new Map(users.map((user) => [user.id, user.displayName]));
 }
