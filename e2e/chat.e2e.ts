@@ -7,41 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation } from '../src/shared/schemas/chat.js';
 import { launchBrowser, screenshotPath } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
+import { call as callAs, signIn as staffSignIn, type StaffSession } from './staff-api.js';
 
 let server: RunningServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const consoleErrors: string[] = [];
 
-interface Staff {
-  cookie: string;
-  csrfToken: string;
-}
-
-async function signIn(login: string): Promise<Staff> {
-  const response = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: 'kefu2026' }),
-  });
-  expect(response.status).toBe(200);
-  const session = (await response.json()) as { csrfToken: string };
-  return { cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '', csrfToken: session.csrfToken };
-}
-
-async function call<T>(staff: Staff, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      cookie: staff.cookie,
-      'x-csrf-token': staff.csrfToken,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  expect(response.status, `${method} ${path}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
+const signIn = (login: string) => staffSignIn(server.url, login);
+const call = <T>(staff: StaffSession, method: string, path: string, body?: unknown) =>
+  callAs<T>(server.url, staff, method, path, body);
 
 /** A browser of its own (own cookies and storage), with console errors collected. */
 async function newPage(viewport = { width: 1440, height: 900 }): Promise<Page> {
@@ -97,7 +72,7 @@ async function answer(agent: Page, customer: Page, question: string, reply: stri
     .toBe(1);
 }
 
-async function latestConversationOf(admin: Staff, text: string): Promise<Conversation> {
+async function latestConversationOf(admin: StaffSession, text: string): Promise<Conversation> {
   const { items } = await call<{ items: Conversation[] }>(admin, 'GET', '/api/conversations?view=all');
   const matching = items.filter((item) => item.lastMessagePreview?.includes(text));
   const latest = matching.at(-1);
@@ -135,9 +110,7 @@ describe('chat from the demo shop to the agent workspace', () => {
     await answer(preSale, shopper, question, '可以的，釉下彩工艺，洗碗机和微波炉都能用。');
     const first = await latestConversationOf(admin, '洗碗机');
     expect(first).toMatchObject({ source: 'product_detail', productId: 'P1001', targetGroup: 'pre_sale' });
-    const presale1 = (
-      await call<{ user: { id: string } }>(await signIn('presale1'), 'GET', '/api/auth/session')
-    ).user.id;
+    const presale1 = (await signIn('presale1')).userId;
     expect(first.agentId).toBe(presale1);
     await shopper.screenshot({ path: screenshotPath('chat-01-customer-product-page') });
     await preSale.screenshot({ path: screenshotPath('chat-02-presale-agent-answers') });
@@ -149,9 +122,7 @@ describe('chat from the demo shop to the agent workspace', () => {
     await answer(afterSale, buyer, complaint, '已为您联系仓库加急，今天内发出。');
     const second = await latestConversationOf(admin, '加急');
     expect(second).toMatchObject({ source: 'order_detail', targetGroup: 'after_sale' });
-    const aftersale1 = (
-      await call<{ user: { id: string } }>(await signIn('aftersale1'), 'GET', '/api/auth/session')
-    ).user.id;
+    const aftersale1 = (await signIn('aftersale1')).userId;
     expect(second.agentId).toBe(aftersale1);
     await buyer.screenshot({ path: screenshotPath('chat-03-customer-order-detail') });
     await afterSale.screenshot({ path: screenshotPath('chat-04-aftersale-agent-answers') });

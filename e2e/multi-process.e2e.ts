@@ -16,6 +16,7 @@ import {
   type PrivateRedis,
 } from './processes.js';
 import { startServer, type RunningServer } from './server.js';
+import { signIn as staffSignIn, staffRequest, type StaffSession } from './staff-api.js';
 
 const PASSWORD = 'kefu2026';
 const AGENTS = 10;
@@ -118,24 +119,7 @@ async function adapterSubscribers(redisUrl: string): Promise<number[]> {
 
 // ── HTTP as staff ────────────────────────────────────────────────────────────────────────────────────────
 
-interface StaffSession {
-  userId: string;
-  shopId: string;
-  cookie: string;
-  csrfToken: string;
-}
-
-async function signIn(node: RunningServer, login: string): Promise<StaffSession> {
-  const response = await fetch(`${node.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: PASSWORD }),
-  });
-  expect(response.status, `sign-in of ${login}`).toBe(200);
-  const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const body = (await response.json()) as { user: { id: string }; shop: { id: string }; csrfToken: string };
-  return { userId: body.user.id, shopId: body.shop.id, cookie, csrfToken: body.csrfToken };
-}
+const signIn = (node: RunningServer, login: string) => staffSignIn(node.url, login, PASSWORD);
 
 /** A staff call to either process: the session lives in the shared database, the cookie is signed with the shared secret. */
 async function api<T>(
@@ -145,15 +129,7 @@ async function api<T>(
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${node.url}${path}`, {
-    method,
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  const response = await staffRequest(node.url, session, method, path, body);
   return { status: response.status, body: (await response.json()) as T };
 }
 

@@ -10,46 +10,16 @@ import type { AutoReply } from '../src/shared/schemas/replies.js';
 import type { ChatMessage, Conversation, WidgetSession } from '../src/shared/schemas/chat.js';
 import { launchBrowser, screenshotPath } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
+import { call as callAs, signIn as staffSignIn, type StaffSession } from './staff-api.js';
 
 let server: RunningServer;
 let browser: Browser;
 const sockets: Socket[] = [];
 const consoleErrors: string[] = [];
 
-interface Staff {
-  cookie: string;
-  csrfToken: string;
-  userId: string;
-}
-
-async function signIn(login: string): Promise<Staff> {
-  const response = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: 'kefu2026' }),
-  });
-  expect(response.status).toBe(200);
-  const session = (await response.json()) as { csrfToken: string; user: { id: string } };
-  return {
-    cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '',
-    csrfToken: session.csrfToken,
-    userId: session.user.id,
-  };
-}
-
-async function call<T>(staff: Staff, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      cookie: staff.cookie,
-      'x-csrf-token': staff.csrfToken,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  expect(response.status, `${method} ${path}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
+const signIn = (login: string) => staffSignIn(server.url, login);
+const call = <T>(staff: StaffSession, method: string, path: string, body?: unknown) =>
+  callAs<T>(server.url, staff, method, path, body);
 
 async function connect(namespace: string, options: object): Promise<Socket> {
   const socket = io(`${server.url}${namespace}`, {
@@ -66,7 +36,7 @@ async function connect(namespace: string, options: object): Promise<Socket> {
 }
 
 /** An agent online through their /agent socket (connecting sets them online). */
-async function agentOnline(login: string): Promise<Staff> {
+async function agentOnline(login: string): Promise<StaffSession> {
   const staff = await signIn(login);
   await connect('/agent', { extraHeaders: { cookie: staff.cookie } });
   return staff;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, Conversation } from '../src/shared/schemas/chat.js';
 import { launchBrowser, screenshotPath } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
+import { signIn as staffSignIn, staffRequest, type StaffSession } from './staff-api.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -17,36 +18,11 @@ let agentSocket: Socket;
 const agentInbox: ChatMessage[] = [];
 const agentUpdates: Conversation[] = [];
 
-interface StaffSession {
-  cookie: string;
-  csrfToken: string;
-}
-
 type AckResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
-async function signIn(login: string): Promise<StaffSession> {
-  const response = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: 'kefu2026' }),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, csrfToken };
-}
-
-async function api(session: StaffSession, method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
+const signIn = (login: string) => staffSignIn(server.url, login);
+const api = (session: StaffSession, method: string, path: string, body?: unknown) =>
+  staffRequest(server.url, session, method, path, body);
 
 /** Service hours as a window of the shop's day (Asia/Shanghai); '00:00'–'00:00' is around the clock. */
 async function setServiceHours(opensAt: string, closesAt: string) {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, Conversation, WidgetSession } from '../src/shared/schemas/chat.js';
 import { launchBrowser, screenshotPath } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
+import { call as callAs, signIn as staffSignIn, type StaffSession } from './staff-api.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -23,35 +24,9 @@ afterAll(async () => {
   if (server) rmSync(server.dataDir, { recursive: true, force: true });
 });
 
-interface Staff {
-  cookie: string;
-  csrfToken: string;
-}
-
-async function signIn(login: string): Promise<Staff> {
-  const response = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: 'kefu2026' }),
-  });
-  expect(response.status).toBe(200);
-  const session = (await response.json()) as { csrfToken: string };
-  return { cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '', csrfToken: session.csrfToken };
-}
-
-async function call<T>(staff: Staff, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      cookie: staff.cookie,
-      'x-csrf-token': staff.csrfToken,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  expect(response.status, `${method} ${path}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
+const signIn = (login: string) => staffSignIn(server.url, login);
+const call = <T>(staff: StaffSession, method: string, path: string, body?: unknown) =>
+  callAs<T>(server.url, staff, method, path, body);
 
 /** The customer: a widget session, then the /widget socket, keeping every message pushed to them. */
 async function openCustomer(shopKey: string) {
