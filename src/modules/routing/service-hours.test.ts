@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromZonedParts, toZonedParts } from '../calendar/zoned-time.js';
+import { fromZonedParts, toZonedParts } from '../../shared/zoned-time.js';
 import {
   defaultServiceHours,
   isWithinServiceHours,

@@ -1,5 +1,5 @@
 // A shop's online service hours 在线客服服务时长 and the off-hours reply deadline (SPEC §3, seed 001), as pure functions of an instant.
-import { addZonedDays, fromZonedParts, toZonedParts, type LocalDate } from '../calendar/zoned-time.js';
+import { addZonedDays, fromZonedParts, toZonedParts, type LocalDate } from '../../shared/zoned-time.js';
 
 /**
  * Daily service hours in the shop's zone, the same every day including holidays (seed 001: 不限工作日和节假日).

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { formatElapsed, instantOfWallTime, wallTimeInZone } from './time';
+import { fromZonedParts, toZonedParts } from '@shared/zoned-time.js';
+import { formatElapsed } from './time';
 
 describe('shop wall time', () => {
   it('09:00 in Shanghai is 01:00 UTC', () => {
-    const instant = instantOfWallTime(
+    const instant = fromZonedParts(
       { year: 2026, month: 11, day: 23, hour: 9, minute: 0, second: 0 },
       'Asia/Shanghai',
     );
     expect(new Date(instant).toISOString()).toBe('2026-11-23T01:00:00.000Z');
-    expect(wallTimeInZone(instant, 'Asia/Shanghai')).toMatchObject({ day: 23, hour: 9, minute: 0 });
+    expect(toZonedParts(instant, 'Asia/Shanghai')).toMatchObject({ day: 23, hour: 9, minute: 0 });
   });
 
   it('follows daylight saving time in zones that have it', () => {
-    const summer = instantOfWallTime(
+    const summer = fromZonedParts(
       { year: 2026, month: 7, day: 1, hour: 12, minute: 0, second: 0 },
       'Europe/Berlin',
     );

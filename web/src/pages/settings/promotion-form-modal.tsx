@@ -7,7 +7,7 @@ import type { AutoReply } from '@shared/schemas/replies.js';
 import type { CreatePromotionBody, UpdateAutoReplyBody } from '../../api/replies-api';
 import { FormModal } from '../../components/form-modal';
 import { useFormSubmit } from '../../hooks/use-form-submit';
-import { instantOfWallTime, wallTimeInZone } from '../../rules/time';
+import { fromZonedParts, toZonedParts } from '@shared/zoned-time.js';
 
 export type PromotionFormTarget = { kind: 'create' } | { kind: 'edit'; reply: AutoReply };
 
@@ -19,7 +19,7 @@ interface PromotionFormValues {
 
 /** The picker shows the shop's wall clock: its digits are the shop-zone reading of the instant. */
 function toPicker(iso: string, timeZone: string): Dayjs {
-  const wall = wallTimeInZone(Date.parse(iso), timeZone);
+  const wall = toZonedParts(Date.parse(iso), timeZone);
   return dayjs(new Date(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute));
 }
 
@@ -32,7 +32,7 @@ function fromPicker(value: Dayjs, timeZone: string): string {
     minute: value.minute(),
     second: 0,
   };
-  return new Date(instantOfWallTime(wall, timeZone)).toISOString();
+  return new Date(fromZonedParts(wall, timeZone)).toISOString();
 }
 
 interface PromotionFormModalProps {
