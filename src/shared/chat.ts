@@ -28,3 +28,6 @@ export const maxMessageLength = 2000;
 export const imageContentTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
 export type ImageContentType = (typeof imageContentTypes)[number];
 export const maxImageBytes = 5 * 1024 * 1024;
+
+/** A phone number left with an offline message: digits, spaces and dashes, an optional leading +. */
+export const contactPhonePattern = /^\+?[0-9][0-9 -]{5,19}$/;

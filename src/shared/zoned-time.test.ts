@@ -258,7 +258,11 @@ describe('independence from the machine time zone', () => {
   it('never calls a local-time Date method or reads the clock in the calendar and routing rules', () => {
     const localTime =
       /\.(get|set)(FullYear|Month|Date|Day|Hours|Minutes|Seconds|Milliseconds|TimezoneOffset|Year)\(|Date\.now\(|toLocale|new Date\(\)/;
-    for (const file of ['./zoned-time.ts', '../modules/routing/service-hours.ts', '../modules/routing/rules.ts']) {
+    for (const file of [
+      './zoned-time.ts',
+      '../modules/routing/service-hours.ts',
+      '../modules/routing/rules.ts',
+    ]) {
       const source = readFileSync(new URL(file, import.meta.url), 'utf8');
       expect(source, file).not.toMatch(localTime);
     }

@@ -1,11 +1,13 @@
-// The chat limits the widget checks before it asks the server (the server checks them again). They repeat
-// src/shared/schemas/chat.ts, which the widget cannot import without bundling zod; limits.test.ts keeps them equal.
-export const imageContentTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
-export const maxImageBytes = 5 * 1024 * 1024;
-export const maxMessageLength = 2000;
+// The chat limits the widget checks before it asks the server (the server checks them again), from the zod-free
+// shared module, so the widget bundle stays small.
+import { imageContentTypes, maxImageBytes } from '../../src/shared/chat.js';
 
-/** The phone pattern of offlineContactSchema. */
-export const contactPhonePattern = /^\+?[0-9][0-9 -]{5,19}$/;
+export {
+  contactPhonePattern,
+  imageContentTypes,
+  maxImageBytes,
+  maxMessageLength,
+} from '../../src/shared/chat.js';
 
 export type ImageCheck = { ok: true } | { ok: false; reason: 'type' | 'size' };
 

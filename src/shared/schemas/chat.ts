@@ -1,6 +1,7 @@
 // API and socket contract of live chat: conversations, messages, the widget session and socket payloads.
 import { z } from 'zod';
 import {
+  contactPhonePattern,
   conversationStatuses,
   entrySources,
   imageContentTypes,
@@ -115,11 +116,7 @@ export type WidgetSession = z.infer<typeof widgetSessionSchema>;
 /** Contact details left with an offline message 留言 (phone masked for staff without the reveal permission). */
 export const offlineContactSchema = z.strictObject({
   name: z.string().trim().min(1).max(32).optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 -]{5,19}$/, 'phone number')
-    .optional(),
+  phone: z.string().trim().regex(contactPhonePattern, 'phone number').optional(),
 });
 
 export const visitorSendSchema = z
