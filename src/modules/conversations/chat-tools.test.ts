@@ -446,6 +446,22 @@ describeEachDatabase('chat tools', (context) => {
     expect(rated.ok).toBe(true);
     await eventually(() => ratings.length === 1);
     expect(ratings[0]).toMatchObject({ score: 'bad', comment: '回复太慢' });
+    const before = await snapshotDatabase(context().database.db);
+    for (const payload of [
+      { conversationId, score: 'excellent' },
+      { conversationId, score: 'good', comment: '长'.repeat(501) },
+      { conversationId, score: 'good', stars: 5 },
+      'good',
+    ]) {
+      const bad = await visitor.socket.timeout(5000).emitWithAck('rate', payload);
+      expect(!bad.ok && bad.error.code, JSON.stringify(payload)).toBe('validation_failed');
+    }
+    // Malformed read and typing events are dropped without an answer and change nothing.
+    visitor.socket.emit('read', { conversationId, seq: -1 });
+    visitor.socket.emit('read', { conversationId: '../x', seq: 1 });
+    visitor.socket.emit('typing', { conversationId, typing: 'yes' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await snapshotDatabase(context().database.db)).toBe(before);
     const twice = await visitor.socket.timeout(5000).emitWithAck('rate', { conversationId, score: 'good' });
     expect(!twice.ok && twice.error.code).toBe('not_ratable');
     const stranger = await customer(shopKey);
