@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { PresenceStatus } from '../shared/chat.js';
+import type { CommerceEvent } from '../shared/commerce.js';
 import type { ChatMessage, ChatRating, Conversation } from '../shared/schemas/chat.js';
 
 export interface DomainEventMap {
@@ -17,6 +18,8 @@ export interface DomainEventMap {
     idleSince?: number | null;
   };
   'rating.created': { shopId: string; agentId: string | null; rating: ChatRating };
+  /** Order-side events stored by the orders module (webhook or CSV import), in the order they happened. */
+  'commerce.recorded': { shopId: string; events: readonly CommerceEvent[] };
 }
 export type DomainEventType = keyof DomainEventMap;
 export type DomainEvent = { [K in DomainEventType]: { type: K } & DomainEventMap[K] }[DomainEventType];
