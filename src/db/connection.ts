@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { checkpointInBackground } from './sqlite-checkpoint.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -47,6 +48,7 @@ export function openDatabase(
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    const checkpoints = target.file === ':memory:' ? null : checkpointInBackground(sqlite, target.file);
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
       plugins,
@@ -58,7 +60,10 @@ export function openDatabase(
       ping: async () => {
         await sql`select 1`.execute(db);
       },
-      close: () => db.destroy(),
+      close: async () => {
+        await checkpoints?.stop();
+        await db.destroy();
+      },
     };
   }
   const pool = new pg.Pool({
@@ -113,7 +118,10 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectConfi
   const statements = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare: (text: string) => {
+    prepare: (requested: string) => {
+      // Transactions take the write lock when they begin, where SQLite's busy timeout applies: a deferred one that
+      // has read and then writes gets SQLITE_BUSY at once, without waiting, if the checkpoint worker holds the lock.
+      const text = requested === 'begin' ? 'begin immediate' : requested;
       let statement = statements.get(text);
       if (!statement) {
         if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();

@@ -8,6 +8,7 @@ import type {
   MessageTable,
 } from '../../db/schema.js';
 import type { ConversationStatus } from '../../shared/chat.js';
+import { preparedQuery } from '../../db/prepared.js';
 
 type Db = Kysely<Database>;
 
@@ -15,24 +16,32 @@ export async function insertConversation(db: Db, row: ConversationTable): Promis
   await db.insertInto('conversations').values(row).execute();
 }
 
+// The statements every chat message runs are prepared once (src/db/prepared.ts); the rest are built per call.
+const conversationById = preparedQuery<ConversationTable>((db, slot) =>
+  db.selectFrom('conversations').selectAll().where('shopId', '=', slot(0)).where('id', '=', slot(1)),
+);
+
 export function findConversation(db: Db, shopId: string, id: string): Promise<ConversationTable | undefined> {
-  return db
-    .selectFrom('conversations')
-    .selectAll()
-    .where('shopId', '=', shopId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return conversationById.first(db, [shopId, id]);
 }
 
-export function findOpenConversation(db: Db, shopId: string, customerId: string) {
-  return db
+const openConversationOf = preparedQuery<ConversationTable>((db, slot) =>
+  db
     .selectFrom('conversations')
     .selectAll()
-    .where('shopId', '=', shopId)
-    .where('customerId', '=', customerId)
+    .where('shopId', '=', slot(0))
+    .where('customerId', '=', slot(1))
     .where('status', '!=', 'closed')
     .orderBy('createdAt', 'desc')
-    .executeTakeFirst();
+    .limit(1),
+);
+
+export function findOpenConversation(
+  db: Db,
+  shopId: string,
+  customerId: string,
+): Promise<ConversationTable | undefined> {
+  return openConversationOf.first(db, [shopId, customerId]);
 }
 
 /** Applies a change and bumps the version; returns the row as it is now. */
@@ -57,24 +66,60 @@ export async function updateConversation(
  * Takes the next sequence number (the returned row's lastSeq); the row update also serialises concurrent writers
  * of one conversation. A message the customer sees also becomes the list preview, in the same statement.
  */
+const takeSeq = preparedQuery<ConversationTable>((db, slot) =>
+  db
+    .updateTable('conversations')
+    .set((eb) => ({ lastSeq: eb('lastSeq', '+', 1) }))
+    .where('id', '=', slot(0))
+    .returningAll(),
+);
+
+const takeVisibleSeq = preparedQuery<ConversationTable>((db, slot) =>
+  db
+    .updateTable('conversations')
+    .set((eb) => ({ lastSeq: eb('lastSeq', '+', 1), lastMessageAt: slot(1), lastMessagePreview: slot(2) }))
+    .where('id', '=', slot(0))
+    .returningAll(),
+);
+
 export async function nextSeq(
   db: Db,
   conversationId: string,
   visible: { at: number; preview: string } | null,
 ): Promise<ConversationTable> {
-  return db
-    .updateTable('conversations')
-    .set((eb) => ({
-      lastSeq: eb('lastSeq', '+', 1),
-      ...(visible ? { lastMessageAt: visible.at, lastMessagePreview: visible.preview } : {}),
-    }))
-    .where('id', '=', conversationId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = visible
+    ? await takeVisibleSeq.first(db, [conversationId, visible.at, visible.preview])
+    : await takeSeq.first(db, [conversationId]);
+  if (!row) throw new Error(`conversation ${conversationId} vanished`);
+  return row;
 }
 
+const messageColumns = [
+  'id',
+  'shopId',
+  'conversationId',
+  'seq',
+  'authorKind',
+  'authorId',
+  'clientMessageId',
+  'kind',
+  'text',
+  'attachmentId',
+  'internal',
+  'createdAt',
+] as const satisfies ReadonlyArray<keyof MessageTable>;
+
+const messageInsert = preparedQuery((db, slot) =>
+  db
+    .insertInto('messages')
+    .values(Object.fromEntries(messageColumns.map((column, index) => [column, slot(index)])) as MessageTable),
+);
+
 export async function insertMessage(db: Db, row: MessageTable): Promise<void> {
-  await db.insertInto('messages').values(row).execute();
+  await messageInsert.all(
+    db,
+    messageColumns.map((column) => row[column]),
+  );
 }
 
 export function findMessageByClientId(
