@@ -165,16 +165,24 @@ export function listConversations(db: Db, shopId: string, filter: ConversationFi
   return query.orderBy('createdAt', 'asc').limit(filter.limit).execute();
 }
 
-/** Per agent: open (assigned) chats and when they were last given one. */
-export async function agentLoad(db: Db, shopId: string) {
+/** Per agent: their open (assigned) chats. */
+export function openChatsByAgent(db: Db, shopId: string) {
   return db
     .selectFrom('conversations')
-    .select((eb) => [
-      'agentId',
-      eb.fn.sum<number>(eb.case().when('status', '=', 'assigned').then(1).else(0).end()).as('open'),
-      eb.fn.max('assignedAt').as('lastAssignedAt'),
-    ])
+    .select((eb) => ['agentId', eb.fn.countAll<number>().as('open')])
     .where('shopId', '=', shopId)
+    .where('status', '=', 'assigned')
+    .groupBy('agentId')
+    .execute();
+}
+
+/** Per agent: when they were last given a chat, among the assignments since `since`. */
+export function lastAssignmentsSince(db: Db, shopId: string, since: number) {
+  return db
+    .selectFrom('conversations')
+    .select((eb) => ['agentId', eb.fn.max('assignedAt').as('lastAssignedAt')])
+    .where('shopId', '=', shopId)
+    .where('assignedAt', '>=', since)
     .where('agentId', 'is not', null)
     .groupBy('agentId')
     .execute();

@@ -567,20 +567,31 @@ export interface AgentLoad {
   lastAssignedAt: number;
 }
 
-export async function agentLoads(db: Db, shopId: string): Promise<Map<string, AgentLoad>> {
-  const rows = await repo.agentLoad(db, shopId);
-  return new Map(
-    rows.flatMap((row) =>
-      row.agentId
-        ? [
-            [
-              row.agentId,
-              { openChats: Number(row.open ?? 0), lastAssignedAt: Number(row.lastAssignedAt ?? 0) },
-            ],
-          ]
-        : [],
-    ),
-  );
+/**
+ * How far back "longest idle" looks: agents last given a chat before this count as idle equally long (0), so the
+ * routing read covers a day of assignments, not the shop's whole history.
+ */
+const LAST_ASSIGNMENT_WINDOW_MS = 24 * 3600 * 1000;
+
+export async function agentLoads(db: Db, shopId: string, now = Date.now()): Promise<Map<string, AgentLoad>> {
+  const [open, recent] = await Promise.all([
+    repo.openChatsByAgent(db, shopId),
+    repo.lastAssignmentsSince(db, shopId, now - LAST_ASSIGNMENT_WINDOW_MS),
+  ]);
+  const loads = new Map<string, AgentLoad>();
+  const loadOf = (agentId: string) => {
+    let load = loads.get(agentId);
+    if (!load) {
+      load = { openChats: 0, lastAssignedAt: 0 };
+      loads.set(agentId, load);
+    }
+    return load;
+  };
+  for (const row of open) if (row.agentId) loadOf(row.agentId).openChats = Number(row.open);
+  for (const row of recent) {
+    if (row.agentId) loadOf(row.agentId).lastAssignedAt = Number(row.lastAssignedAt ?? 0);
+  }
+  return loads;
 }
 
 export interface QueuedConversation {
