@@ -7,7 +7,16 @@ import type { CommerceEvent } from '../shared/commerce.js';
 import type { ChatMessage, ChatRating, Conversation } from '../shared/schemas/chat.js';
 
 export interface DomainEventMap {
-  'message.created': { shopId: string; conversation: Conversation; message: ChatMessage };
+  /**
+   * senderConnection: the Socket.IO connection that sent the message; it has the message from its acknowledgement,
+   * so the push skips it (the customer's other tabs still get it).
+   */
+  'message.created': {
+    shopId: string;
+    conversation: Conversation;
+    message: ChatMessage;
+    senderConnection?: string | undefined;
+  };
   'conversation.changed': { shopId: string; conversation: Conversation; previousAgentId: string | null };
   /** idleSince: set when an online agent went idle past the limit, null when they are active again */
   'presence.changed': {

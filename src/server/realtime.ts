@@ -188,7 +188,12 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
 
     socket.on(
       'send',
-      answer(locale, visitorSendSchema, (input) => sendAsCustomer(customer, input), logError),
+      answer(
+        locale,
+        visitorSendSchema,
+        (input) => sendAsCustomer(customer, { ...input, senderConnection: socket.id }),
+        logError,
+      ),
     );
     socket.on('sync', answer(locale, syncSchema, syncFor({ kind: 'customer', customer }), logError));
     socket.on(

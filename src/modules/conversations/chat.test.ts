@@ -90,6 +90,30 @@ describeEachDatabase('live chat', (context) => {
     expect(again.ok).toBe(true);
   });
 
+  it('pushes a customer message to the agent and the customer’s other tab, not back to the tab that sent it', async () => {
+    const { shop, shopKey } = await shopWithHours();
+    const pre = await onlineAgent(shop, ['pre_sale']);
+    const tab = await customer(shopKey);
+    const first = await tab.send('第一条');
+    if (!first.ok) throw new Error(first.error.message);
+    await eventually(() => assignedTo(tab) === pre.id);
+    const otherTab = await customer(shopKey, { visitorToken: tab.session.visitorToken });
+    const second = await tab.send('第二条');
+    if (!second.ok) throw new Error(second.error.message);
+    const seq = second.data.message.seq;
+    await eventually(() => otherTab.received.some((m) => m.seq === seq));
+    await eventually(() => pre.received.some((m) => m.seq === seq));
+    // The sending tab has the message from its acknowledgement; an agent reply still reaches both tabs.
+    const reply = await pre.send(second.data.conversation.id, '您好');
+    if (!reply.ok) throw new Error(reply.error.message);
+    await eventually(() => tab.received.some((m) => m.seq === reply.data.message.seq));
+    await eventually(() => otherTab.received.some((m) => m.seq === reply.data.message.seq));
+    expect(tab.received.filter((m) => m.authorKind === 'customer')).toEqual([]);
+    expect(otherTab.received.filter((m) => m.authorKind === 'customer').map((m) => m.text)).toEqual([
+      '第二条',
+    ]);
+  });
+
   it('routes an order-detail chat to an after-sale agent', async () => {
     const { shop, shopKey } = await shopWithHours();
     await onlineAgent(shop, ['pre_sale']);

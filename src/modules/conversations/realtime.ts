@@ -44,7 +44,13 @@ export function publishConversationEvents(
   const unsubscribe = bus.subscribe((event) => {
     if (event.type === 'message.created') {
       const { conversation, message } = event;
-      if (!message.internal) widget.to(rooms.customer(conversation.customer.id)).emit('message:new', message);
+      if (!message.internal) {
+        const customerRoom = widget.to(rooms.customer(conversation.customer.id));
+        (event.senderConnection ? customerRoom.except(event.senderConnection) : customerRoom).emit(
+          'message:new',
+          message,
+        );
+      }
       const staffRooms = [rooms.overseers(event.shopId)];
       if (conversation.agentId) staffRooms.push(rooms.agent(conversation.agentId));
       agents.to(staffRooms).emit('message:new', message);

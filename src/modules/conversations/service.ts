@@ -216,6 +216,8 @@ export interface CustomerSendInput {
   productId?: string | undefined;
   orderId?: string | undefined;
   contact?: { name?: string | undefined; phone?: string | undefined } | undefined;
+  /** The connection it came from, which learns of it through its acknowledgement instead of a push. */
+  senderConnection?: string | undefined;
 }
 
 /**
@@ -401,7 +403,14 @@ async function storeCustomerMessage(
       : { sent: [], conversation: appended.conversation };
   const view = presentConversation(replies.conversation, customer);
   if (created) {
-    for (const sent of [message, ...replies.sent]) {
+    emit({
+      type: 'message.created',
+      shopId: customer.shopId,
+      conversation: view,
+      message,
+      senderConnection: input.senderConnection,
+    });
+    for (const sent of replies.sent) {
       emit({ type: 'message.created', shopId: customer.shopId, conversation: view, message: sent });
     }
   }
