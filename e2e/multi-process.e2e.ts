@@ -642,7 +642,12 @@ describe('a Redis outage under two server processes', () => {
     await cluster.redis.kill();
     await eventually('both processes notice Redis is gone (/readyz)', async () => {
       const checks = await Promise.all([readiness(nodeA), readiness(nodeB)]);
-      return checks.every((check) => check.status === 503 && check.checks.redis === 'failed');
+      return checks.every(
+        (check) =>
+          check.status === 503 &&
+          check.checks.redis === 'failed' &&
+          check.checks.realtimeAdapter === 'failed',
+      );
     });
     for (let i = 0; i < 5; i += 1) {
       await sleep(400);

@@ -17,7 +17,7 @@ import { startChatJobs } from '../modules/routing/jobs.js';
 import { startRouting } from '../modules/routing/service.js';
 import { widgetRoutes } from '../modules/widget/routes.js';
 import { EventBus } from './events.js';
-import { attachRealtime } from './realtime.js';
+import { attachRealtime, type Realtime } from './realtime.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import type { App } from './http.js';
@@ -65,11 +65,22 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     skipOnError: true,
     errorResponseBuilder: () => new AppError('rate_limited'),
   });
+  // Assigned once the routes are in place; the readiness probe reads it when asked.
+  const attached: { realtime?: Realtime } = {};
   await app.register(openapiPlugin);
   await app.register(accessPlugin);
   await app.register(
     healthPlugin,
-    options.redis ? { pingRedis: async () => void (await options.redis?.ping()) } : {},
+    options.redis
+      ? {
+          pingRedis: async () => void (await options.redis?.ping()),
+          // Redis answering is not enough: the Socket.IO adapter's own connections must be up too.
+          checkAdapter: async () => {
+            if (attached.realtime && !attached.realtime.adapterReady())
+              throw new Error('Socket.IO adapter not connected');
+          },
+        }
+      : {},
   );
 
   await app.register(authRoutes);
@@ -102,6 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   app.decorate('chatRouting', routing);
   app.decorate('chatJobs', jobs);
+  attached.realtime = realtime;
   app.decorate('realtime', realtime);
   // Sockets go first, so that closing the HTTP server is not held open by them.
   app.addHook('preClose', async () => {

@@ -57,7 +57,10 @@ describeEachDatabase('several nodes', (context) => {
       expect(login.statusCode).toBe(200);
       const ready = await node.inject({ url: '/readyz' });
       expect(ready.statusCode).toBe(503);
-      expect(ready.json()).toEqual({ status: 'unavailable', checks: { database: 'ok', redis: 'failed' } });
+      expect(ready.json()).toEqual({
+        status: 'unavailable',
+        checks: { database: 'ok', redis: 'failed', realtimeAdapter: 'failed' },
+      });
     } finally {
       await node.close();
     }

@@ -123,6 +123,8 @@ export interface RealtimeOptions {
 
 export interface Realtime {
   io: Server;
+  /** Whether this node can hear the others: the adapter's Redis connections are up (always true without Redis). */
+  adapterReady(): boolean;
   close(): Promise<void>;
 }
 
@@ -313,6 +315,7 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
 
   return {
     io,
+    adapterReady: () => (!pub || pub.status === 'ready') && (!sub || sub.status === 'ready'),
     close: async () => {
       unsubscribe();
       audiences.stop();
