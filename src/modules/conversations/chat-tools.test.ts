@@ -238,7 +238,7 @@ describeEachDatabase('chat tools', (context) => {
     expect((await agent.api.delete(`/api/quick-replies/${mine.json().id}`)).statusCode).toBe(200);
   });
 
-  it('answers off-hours with the out-of-hours reply and, in hours, sends active promotions but not expired ones', async () => {
+  it('answers off-hours with the out-of-hours reply and, in hours, greets and then sends active promotions but not expired ones', async () => {
     const closed = await setUp({ hours: { opensAt: '09:00', closesAt: '09:01', offHoursReplyBy: '09:30' } });
     // 09:00–09:01 Shanghai: closed at almost every moment a test runs; skip the minute it is open.
     const night = await customer(closed.shopKey);
@@ -251,7 +251,8 @@ describeEachDatabase('chat tools', (context) => {
       expect(reply?.text).toContain('09:00–09:01');
     }
 
-    const { admin, shopKey } = await setUp();
+    const { admin, shop, shopKey } = await setUp();
+    await onlineAgent(shop, ['pre_sale']);
     const now = Date.now();
     const active = await admin.post('/api/auto-replies', {
       text: '双11 全场满300减50',
@@ -276,7 +277,10 @@ describeEachDatabase('chat tools', (context) => {
     await visitor.send('在吗');
     await eventually(() => visitor.received.some((m) => m.kind === 'auto_reply'));
     const autoTexts = () => visitor.received.filter((m) => m.kind === 'auto_reply').map((m) => m.text);
-    expect(autoTexts()).toContain('双11 全场满300减50');
+    await eventually(() => autoTexts().length === 2);
+    // The greeting comes first, then the promotion that is on; the ended one is never sent.
+    expect(autoTexts()[1]).toBe('双11 全场满300减50');
+    expect(autoTexts()[0]).toContain('很高兴为您服务');
     expect(autoTexts()).not.toContain('中秋礼盒八折');
 
     const list = (await admin.get('/api/auto-replies')).json().items as Array<{ kind: string }>;

@@ -333,7 +333,8 @@ async function storeCustomerMessage(
     const queueFull =
       due === null && (await repo.countQueued(trx, customer.shopId)) >= settings.maxQueueLength;
     const status: ConversationStatus = due === null && !queueFull ? 'queued' : 'offline_message';
-    opening = { settings, kinds: due !== null ? ['off_hours'] : queueFull ? [] : ['promotion'] };
+    // Promotions follow the greeting when the chat is assigned (assignConversation), not before it.
+    opening = { settings, kinds: due !== null ? ['off_hours'] : [] };
     conversation = {
       id: newId(now),
       shopId: customer.shopId,
@@ -659,8 +660,8 @@ export async function assignConversation(
     tier: string;
     now: number;
     settings: ChatSettings;
-    /** the greeting auto-replies to send (activeAutoReplies(..., ['greeting'])) */
-    greeting: ReplyTexts;
+    /** the welcome to send: the greeting, then active promotions (activeAutoReplies(..., ['greeting', 'promotion'])) */
+    welcome: ReplyTexts;
   },
 ): Promise<Conversation> {
   const before = await repo.findConversation(trx, shopId, id);
@@ -681,7 +682,7 @@ export async function assignConversation(
           trx,
           row,
           assignment.settings,
-          assignment.greeting,
+          assignment.welcome,
           {
             agentName: assignment.agentName,
             customerName: customer?.displayName,

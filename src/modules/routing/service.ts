@@ -94,10 +94,11 @@ export function drainQueue(deps: { db: Db; bus: EventBus }, shopId: string): Pro
       shopId,
       plan.map((entry) => entry.decision.agentId),
     );
-    const greeting = plan.length > 0 ? await activeAutoReplies(trx, shopId, settings, ['greeting'], now) : [];
+    const welcome =
+      plan.length > 0 ? await activeAutoReplies(trx, shopId, settings, ['greeting', 'promotion'], now) : [];
     for (const { conversationId, decision } of plan) {
       await assignConversation(trx, emit, shopId, conversationId, {
-        greeting,
+        welcome,
         agentId: decision.agentId,
         agentName: names.get(decision.agentId) ?? '',
         tier: decision.tier,
