@@ -16,6 +16,7 @@ import { replyRoutes } from '../modules/replies/routes.js';
 import { startChatJobs } from '../modules/routing/jobs.js';
 import { startRouting } from '../modules/routing/service.js';
 import { widgetRoutes } from '../modules/widget/routes.js';
+import { calendarRoutes } from '../modules/calendar/routes.js';
 import { EventBus } from './events.js';
 import { attachRealtime, type Realtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -92,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(presenceRoutes);
   await app.register(replyRoutes);
   await app.register(attachmentRoutes);
+  await app.register(calendarRoutes);
 
   const routing = startRouting({
     db: options.database.db,
