@@ -16,6 +16,8 @@ import { replyRoutes } from '../modules/replies/routes.js';
 import { startChatJobs } from '../modules/routing/jobs.js';
 import { startRouting } from '../modules/routing/service.js';
 import { widgetRoutes } from '../modules/widget/routes.js';
+import { callRoutes } from '../modules/calls/routes.js';
+import { webhookSecretRoutes } from '../modules/webhooks/routes.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -81,6 +83,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(presenceRoutes);
   await app.register(replyRoutes);
   await app.register(attachmentRoutes);
+  await app.register(webhookSecretRoutes);
+  await app.register(callRoutes);
 
   const routing = startRouting({
     db: options.database.db,

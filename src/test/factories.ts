@@ -137,6 +137,15 @@ export async function snapshotDatabase(db: Kysely<Database>): Promise<string> {
     'conversationTransfers',
     'quickReplies',
     'autoReplies',
+    'webhookSecrets',
+    'callSettings',
+    'callExtensions',
+    'calls',
+    'callEvents',
+    'callbackTasks',
+    'commerceEvents',
+    'orderImports',
+    'orderImportErrors',
   ] as const;
   const snapshot: Record<string, string[]> = {};
   for (const table of tables) {

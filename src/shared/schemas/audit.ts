@@ -12,6 +12,8 @@ export const auditEntityTypes = [
   'quick_reply',
   'auto_reply',
   'conversation',
+  'call',
+  'callback_task',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
