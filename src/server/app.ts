@@ -17,6 +17,7 @@ import { startChatJobs } from '../modules/routing/jobs.js';
 import { startRouting } from '../modules/routing/service.js';
 import { widgetRoutes } from '../modules/widget/routes.js';
 import { callRoutes } from '../modules/calls/routes.js';
+import { orderRoutes } from '../modules/orders/routes.js';
 import { webhookSecretRoutes } from '../modules/webhooks/routes.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
@@ -85,6 +86,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(attachmentRoutes);
   await app.register(webhookSecretRoutes);
   await app.register(callRoutes);
+  await app.register(orderRoutes);
 
   const routing = startRouting({
     db: options.database.db,

@@ -16,7 +16,7 @@ export const orderCsvColumns = [
 export type OrderCsvColumn = (typeof orderCsvColumns)[number];
 export const requiredOrderCsvColumns: readonly OrderCsvColumn[] = ['kind', 'order_no', 'occurred_at'];
 
-export const orderImportStatuses = ['uploading', 'running', 'done', 'failed'] as const;
+export const orderImportStatuses = ['running', 'done', 'failed'] as const;
 export type OrderImportStatus = (typeof orderImportStatuses)[number];
 
 export const importRowErrors = {
