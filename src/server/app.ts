@@ -16,6 +16,7 @@ import { replyRoutes } from '../modules/replies/routes.js';
 import { startChatJobs } from '../modules/routing/jobs.js';
 import { startRouting } from '../modules/routing/service.js';
 import { widgetRoutes } from '../modules/widget/routes.js';
+import { calendarRoutes } from '../modules/calendar/routes.js';
 import { callRoutes } from '../modules/calls/routes.js';
 import { orderRoutes } from '../modules/orders/routes.js';
 import { webhookSecretRoutes } from '../modules/webhooks/routes.js';
@@ -84,6 +85,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(presenceRoutes);
   await app.register(replyRoutes);
   await app.register(attachmentRoutes);
+  await app.register(calendarRoutes);
   await app.register(webhookSecretRoutes);
   await app.register(callRoutes);
   await app.register(orderRoutes);

@@ -163,6 +163,20 @@ export const errorCatalog = {
       en: 'A chat can be rated once, after it has ended',
     },
   },
+  calendar_day_exists: {
+    status: 409,
+    message: {
+      'zh-CN': '日历中已有该日期，请编辑原有记录',
+      en: 'The calendar already has this date; edit that entry instead',
+    },
+  },
+  ics_invalid: {
+    status: 400,
+    message: {
+      'zh-CN': '文件不是有效的 iCalendar (.ics) 日历',
+      en: 'The file is not a valid iCalendar (.ics) calendar',
+    },
+  },
   webhook_unsigned: {
     status: 401,
     message: {

@@ -137,6 +137,8 @@ export async function snapshotDatabase(db: Kysely<Database>): Promise<string> {
     'conversationTransfers',
     'quickReplies',
     'autoReplies',
+    'businessCalendars',
+    'calendarDays',
     'webhookSecrets',
     'callSettings',
     'callExtensions',

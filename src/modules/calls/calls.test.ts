@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
 import { identifyWidgetCustomer, recordOfflineContact } from '../customers/service.js';
+import { getBusinessCalendar } from '../calendar/service.js';
+import { workingTimeBetween } from '../../shared/business-time.js';
 import { buildShop, buildStaff, signIn, type TestShop } from '../../test/factories.js';
 import { describeEachDatabase, type TestContext } from '../../test/harness.js';
 import { rotateSecret, signedPost } from '../../test/webhooks.js';
@@ -214,9 +216,10 @@ describeEachDatabase('calls webhook and records', (context) => {
     const open = tasks.filter((task) => task.status === 'open');
     expect(open.map((task) => task.callId).sort()).toEqual([byId.missed!.id, byId.missedAgent!.id].sort());
     expect(open.find((task) => task.callId === byId.missedAgent!.id)?.ownerAgentId).toBe(agent.id);
-    expect(open.find((task) => task.callId === byId.missed!.id)?.dueAt).toBe(
-      Date.parse(at(t, 330)) + 30 * 60_000,
-    );
+    // Due after 30 minutes of the shop's working time.
+    const calendar = await getBusinessCalendar(context().database.db, signed.id);
+    const missedTask = open.find((task) => task.callId === byId.missed!.id)!;
+    expect(workingTimeBetween(calendar, byId.missed!.endedAt!, missedTask.dueAt)).toBe(30 * 60_000);
   });
 
   it("'ended' before 'answered' first makes a call-back task, then the late answer cancels it", async () => {
@@ -248,6 +251,24 @@ describeEachDatabase('calls webhook and records', (context) => {
       answeredInTime: true,
     });
     expect(call!.callback?.status).toBe('cancelled');
+
+    // A missed call whose 'ended' arrives before the 'ringing' that names the extension: the task goes to that agent.
+    await signedPost(app, url, signed, {
+      eventId: 'n2',
+      callId: 'nnn',
+      type: 'ended',
+      occurredAt: at(t, 30),
+    });
+    await signedPost(app, url, signed, {
+      eventId: 'n1',
+      callId: 'nnn',
+      type: 'ringing',
+      occurredAt: at(t, 0),
+      extension: '801',
+    });
+    const [late] = (await agentClient.get('/api/calls?callback=open')).json<{ items: Call[] }>().items;
+    expect(late).toMatchObject({ missed: true, agent: { id: agent.id }, ringSeconds: 30 });
+    expect(late!.callback?.ownerAgentId).toBe(agent.id);
   });
 });
 

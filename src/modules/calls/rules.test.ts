@@ -9,6 +9,7 @@ import {
   weeklySample,
 } from './rules.js';
 import type { CallEventFact } from './rules.js';
+import type { BusinessCalendar } from '../../shared/business-time.js';
 
 const t0 = Date.UTC(2026, 2, 2, 2, 0, 0);
 const answeredCall: CallEventFact[] = [
@@ -86,8 +87,22 @@ describe('rings', () => {
 });
 
 describe('call-back due time', () => {
-  it('without a calendar is the delay after the call ended', () => {
-    expect(callbackDueAt(null, t0, 30)).toBe(t0 + 30 * 60_000);
+  const weekdays = [{ start: '09:00', end: '18:00' }];
+  const calendar: BusinessCalendar = {
+    timeZone: 'Asia/Shanghai',
+    workingHours: [[], weekdays, weekdays, weekdays, weekdays, weekdays, []],
+    serviceHours: Array.from({ length: 7 }, () => [{ start: '09:00', end: '23:00' }]),
+    holidays: [],
+    makeupWorkdays: [],
+  };
+  it('is the delay after the call ended, in working time', () => {
+    // Monday 2026-03-02 10:00 Shanghai → 10:30
+    expect(callbackDueAt(calendar, Date.UTC(2026, 2, 2, 2, 0), 30)).toBe(Date.UTC(2026, 2, 2, 2, 30));
+    // Monday 17:50 → Tuesday 09:20
+    expect(callbackDueAt(calendar, Date.UTC(2026, 2, 2, 9, 50), 30)).toBe(Date.UTC(2026, 2, 3, 1, 20));
+  });
+  it('a call missed on Friday night is due half an hour after Monday opens', () => {
+    expect(callbackDueAt(calendar, Date.UTC(2026, 2, 6, 14, 0), 30)).toBe(Date.UTC(2026, 2, 9, 1, 30));
   });
 });
 

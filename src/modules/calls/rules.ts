@@ -93,17 +93,11 @@ export function foldCallEvents(events: readonly CallEventFact[], secondsPerRing:
 }
 
 /**
- * When a missed call must be called back: `delayMinutes` of working time after the call ended, counted from the
- * next working time on the shop's calendar; on plain clock time when the shop has no calendar.
+ * When a missed call must be called back: `delayMinutes` of working time after the call ended on the shop's
+ * business calendar (a call missed at night is due that long after the next opening).
  */
-export function callbackDueAt(
-  calendar: BusinessCalendar | null,
-  endedAt: number,
-  delayMinutes: number,
-): number {
-  const delayMs = delayMinutes * 60_000;
-  if (!calendar) return endedAt + delayMs;
-  return addWorkingTime(calendar, nextWorkingTime(calendar, endedAt), delayMs);
+export function callbackDueAt(calendar: BusinessCalendar, endedAt: number, delayMinutes: number): number {
+  return addWorkingTime(calendar, nextWorkingTime(calendar, endedAt), delayMinutes * 60_000);
 }
 
 const isoDate = (date: LocalDate) =>

@@ -8,7 +8,6 @@ import { withTransaction } from '../../db/transaction.js';
 import { auditActorOf, type Actor } from '../../server/actor.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { runCommand, type Emit, type EventBus } from '../../server/events.js';
-import type { BusinessCalendar } from '../../shared/business-time.js';
 import { defaultCallSettings } from '../../shared/calls.js';
 import { fromZonedParts } from '../../shared/zoned-time.js';
 import type {
@@ -23,6 +22,7 @@ import type {
   updateCallSettingsSchema,
 } from '../../shared/schemas/calls.js';
 import { recordAudit } from '../audit/service.js';
+import { getBusinessCalendar } from '../calendar/service.js';
 import { customerIdByPhone } from '../customers/service.js';
 import { getChatSettings } from '../shops/service.js';
 import { staffNames } from '../team/service.js';
@@ -35,16 +35,6 @@ type Db = Kysely<Database>;
 
 export async function callSettingsOf(db: Db, shopId: string): Promise<CallSettingsTable> {
   return (await repo.findSettings(db, shopId)) ?? { shopId, ...defaultCallSettings, updatedAt: 0 };
-}
-
-/**
- * The shop's business calendar for call-back due times. The calendar module (issue 4, business-time) is not on
- * this branch yet; until it is, due times count plain clock time.
- */
-async function shopCalendar(db: Db, shopId: string): Promise<BusinessCalendar | null> {
-  void db;
-  void shopId;
-  return null;
 }
 
 async function present(db: Db, shopId: string, rows: readonly CallTable[]): Promise<Call[]> {
@@ -202,7 +192,7 @@ async function syncCallbackTask(db: Db, call: CallTable, settings: CallSettingsT
   const [task] = await repo.callbackTasksOf(db, [call.id]);
   if (call.missed === 1 && call.endedAt !== null) {
     if (!task) {
-      const calendar = await shopCalendar(db, call.shopId);
+      const calendar = await getBusinessCalendar(db, call.shopId);
       await repo.insertCallbackTask(db, {
         id: newId(now),
         shopId: call.shopId,
@@ -215,8 +205,16 @@ async function syncCallbackTask(db: Db, call: CallTable, settings: CallSettingsT
         createdAt: now,
         updatedAt: now,
       });
-    } else if (task.status === 'cancelled') {
-      await repo.updateCallbackTask(db, task.id, { status: 'open', updatedAt: now });
+    } else if (
+      task.status === 'cancelled' ||
+      (task.status === 'open' && task.ownerAgentId !== call.agentId)
+    ) {
+      // Reopened by a late 'ended', or the extension that rang became known after the task was made.
+      await repo.updateCallbackTask(db, task.id, {
+        status: 'open',
+        ownerAgentId: call.agentId,
+        updatedAt: now,
+      });
     }
   } else if (task?.status === 'open') {
     await repo.updateCallbackTask(db, task.id, { status: 'cancelled', updatedAt: now });

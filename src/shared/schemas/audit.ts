@@ -12,6 +12,8 @@ export const auditEntityTypes = [
   'quick_reply',
   'auto_reply',
   'conversation',
+  'calendar',
+  'calendar_day',
   'call',
   'callback_task',
 ] as const;

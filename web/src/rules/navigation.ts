@@ -30,6 +30,7 @@ export const settingsPages = [
   { id: 'groups', path: '/settings/groups', permission: 'team.read' },
   { id: 'departments', path: '/settings/departments', permission: 'team.read' },
   { id: 'audit', path: '/settings/audit', permission: 'audit.read' },
+  { id: 'calendar', path: '/settings/calendar', permission: null },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
 export type SettingsPage = (typeof settingsPages)[number]['id'];
 
