@@ -155,7 +155,8 @@ function ShellFrame() {
           selectedKeys={selected ? [selected] : []}
           defaultOpenKeys={inSettings ? [settingsMenuKey] : []}
           items={menuItems}
-          style={{ borderInlineEnd: 'none' }}
+          // Room for the collapse trigger fixed at the bottom, so the last settings page is never under it.
+          style={{ borderInlineEnd: 'none', paddingBottom: 48 }}
         />
       </Layout.Sider>
       <Layout>
