@@ -4,6 +4,17 @@ import type { Role } from '../shared/roles.js';
 import type { AgentStatus, GroupKind } from '../shared/schemas/team.js';
 import type { ConversationStatus, EntrySource, PresenceStatus, RoutingGroup } from '../shared/chat.js';
 import type { CalendarDayKind, CalendarDaySource } from '../shared/schemas/calendar.js';
+import type {
+  CallbackStatus,
+  CallDirection,
+  CallEventType,
+  CallMatterKind,
+  CallSource,
+  CallState,
+  SpotCheckResult,
+} from '../shared/calls.js';
+import type { CommerceEventKind } from '../shared/commerce.js';
+import type { ImportRowErrorCode, OrderImportStatus } from '../shared/order-import.js';
 
 /** Instants are stored as UTC epoch milliseconds (bigint) on both dialects. */
 export type EpochMs = number;
@@ -280,6 +291,135 @@ export interface CalendarDayTable {
   updatedAt: EpochMs;
 }
 
+export interface WebhookSecretTable {
+  shopId: string;
+  /** 'current' or 'previous' (still accepted until the next rotation or until it is retired) */
+  slot: 'current' | 'previous';
+  secret: string;
+  createdAt: EpochMs;
+}
+
+export interface CallSettingsTable {
+  shopId: string;
+  secondsPerRing: number;
+  maxRings: number;
+  callbackDelayMinutes: number;
+  spotCheckSampleSize: number;
+  updatedAt: EpochMs;
+}
+
+export interface CallExtensionTable {
+  shopId: string;
+  extension: string;
+  userId: string;
+  createdAt: EpochMs;
+}
+
+export interface CallTable {
+  id: string;
+  shopId: string;
+  source: CallSource;
+  externalCallId: string;
+  direction: CallDirection;
+  state: CallState;
+  fromNumber: string | null;
+  toNumber: string | null;
+  agentExtension: string | null;
+  agentId: string | null;
+  customerId: string | null;
+  startedAt: EpochMs;
+  ringingAt: EpochMs | null;
+  answeredAt: EpochMs | null;
+  endedAt: EpochMs | null;
+  ringMs: number | null;
+  ringsBeforeAnswer: number | null;
+  /** 0/1: ended without being answered */
+  missed: number;
+  recordingUrl: string | null;
+  customerName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  matterKind: CallMatterKind | null;
+  matter: string | null;
+  handling: string | null;
+  customerReaction: string | null;
+  /** 0/1/null: whether the customer was told before recording */
+  recordingTold: number | null;
+  selfCheckedAt: EpochMs | null;
+  spotCheckResult: SpotCheckResult | null;
+  spotCheckComment: string | null;
+  spotCheckedBy: string | null;
+  spotCheckedAt: EpochMs | null;
+  version: number;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+export interface CallEventTable {
+  id: string;
+  shopId: string;
+  eventId: string;
+  externalCallId: string;
+  type: CallEventType;
+  occurredAt: EpochMs;
+  /** JSON text */
+  payload: string;
+  receivedAt: EpochMs;
+}
+
+export interface CallbackTaskTable {
+  id: string;
+  shopId: string;
+  callId: string;
+  ownerAgentId: string | null;
+  dueAt: EpochMs;
+  status: CallbackStatus;
+  doneBy: string | null;
+  doneAt: EpochMs | null;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+export interface CommerceEventTable {
+  id: string;
+  shopId: string;
+  externalId: string;
+  kind: CommerceEventKind;
+  orderNo: string;
+  subjectKey: string;
+  memberId: string | null;
+  phone: string | null;
+  customerId: string | null;
+  occurredAt: EpochMs;
+  amountFen: number | null;
+  source: 'webhook' | 'csv';
+  importId: string | null;
+  createdAt: EpochMs;
+}
+
+export interface OrderImportTable {
+  id: string;
+  shopId: string;
+  fileName: string;
+  status: OrderImportStatus;
+  rowsTotal: number;
+  rowsDone: number;
+  rowsStored: number;
+  rowsDuplicate: number;
+  rowsFailed: number;
+  failure: string | null;
+  createdBy: string;
+  createdAt: EpochMs;
+  finishedAt: EpochMs | null;
+}
+
+export interface OrderImportErrorTable {
+  importId: string;
+  rowNo: number;
+  columnName: string;
+  code: ImportRowErrorCode;
+}
+
 export interface Database {
   shops: ShopTable;
   users: UserTable;
@@ -302,4 +442,13 @@ export interface Database {
   idleEvents: IdleEventTable;
   businessCalendars: BusinessCalendarTable;
   calendarDays: CalendarDayTable;
+  webhookSecrets: WebhookSecretTable;
+  callSettings: CallSettingsTable;
+  callExtensions: CallExtensionTable;
+  calls: CallTable;
+  callEvents: CallEventTable;
+  callbackTasks: CallbackTaskTable;
+  commerceEvents: CommerceEventTable;
+  orderImports: OrderImportTable;
+  orderImportErrors: OrderImportErrorTable;
 }

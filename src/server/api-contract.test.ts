@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { errorCatalog } from '../shared/errors.js';
 import { buildShop, signIn, snapshotDatabase, type ApiClient } from '../test/factories.js';
 import { describeEachDatabase } from '../test/harness.js';
+import { rotateSecret, signedClient } from '../test/webhooks.js';
 
 interface JsonSchema {
   type?: string;
@@ -18,9 +19,16 @@ interface JsonSchema {
 interface Operation {
   requestBody?: { content: { 'application/json': { schema: JsonSchema } } };
   parameters?: Array<{ in: string; name: string; schema: JsonSchema }>;
+  security?: unknown[];
   responses: Record<string, { content?: { 'application/json': { schema: JsonSchema } } }>;
 }
 type Paths = Record<string, Record<string, Operation>>;
+
+/** Public-but-signed webhook routes: they document the signature header and refuse unsigned calls with 401. */
+const isSignedWebhook = (operation: Operation) =>
+  operation.parameters?.some(
+    (parameter) => parameter.in === 'header' && parameter.name === 'x-kefu-signature',
+  ) ?? false;
 
 const someId = '0190aaaaaaaa7000800000000000000a';
 
@@ -91,13 +99,22 @@ describeEachDatabase('API contract', (context) => {
   it('refuses unknown fields, wrong types and oversized values on every route, storing nothing', async () => {
     const { app, database } = context();
     const shop = await buildShop(context());
-    const admin = await signIn(app, shop.admin.login);
+    const staff = await signIn(app, shop.admin.login);
+    // Webhook calls are signed with the shop's secret, so their bodies reach validation like any other route's.
+    const webhook = signedClient(app, { id: shop.id, secret: await rotateSecret(staff) });
     const before = await snapshotDatabase(database.db);
     let cases = 0;
     for (const [path, methods] of Object.entries(await paths())) {
       if (!path.startsWith('/api/')) continue;
       const url = path.replace('{id}', someId);
       for (const [method, operation] of Object.entries(methods)) {
+        const admin = isSignedWebhook(operation) ? webhook : staff;
+        if (isSignedWebhook(operation)) {
+          expect(operation.security, `${method} ${path} is public`).toEqual([]);
+          const unsigned = await expectRefusal(staff, method, url, {}, `${method} ${path} unsigned`);
+          expect(unsigned.statusCode).toBe(401);
+          expect(unsigned.json().error.code).toBe('webhook_unsigned');
+        }
         const schema = operation.requestBody?.content['application/json'].schema;
         if (schema?.properties) {
           await expectRefusal(admin, method, url, { zzUnknownField: 1 }, `${method} ${path} unknown field`);

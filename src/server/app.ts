@@ -17,6 +17,9 @@ import { startChatJobs } from '../modules/routing/jobs.js';
 import { startRouting } from '../modules/routing/service.js';
 import { widgetRoutes } from '../modules/widget/routes.js';
 import { calendarRoutes } from '../modules/calendar/routes.js';
+import { callRoutes } from '../modules/calls/routes.js';
+import { orderRoutes } from '../modules/orders/routes.js';
+import { webhookSecretRoutes } from '../modules/webhooks/routes.js';
 import { EventBus } from './events.js';
 import { attachRealtime, type Realtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -94,6 +97,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(replyRoutes);
   await app.register(attachmentRoutes);
   await app.register(calendarRoutes);
+  await app.register(webhookSecretRoutes);
+  await app.register(callRoutes);
+  await app.register(orderRoutes);
 
   const routing = startRouting({
     db: options.database.db,

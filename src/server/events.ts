@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { PresenceStatus } from '../shared/chat.js';
+import type { CallState } from '../shared/calls.js';
 import type { CommerceEvent } from '../shared/commerce.js';
 import type { ChatMessage, ChatRating, Conversation } from '../shared/schemas/chat.js';
 
@@ -29,6 +30,15 @@ export interface DomainEventMap {
   'rating.created': { shopId: string; agentId: string | null; rating: ChatRating };
   /** Order-side events stored by the orders module (webhook or CSV import), in the order they happened. */
   'commerce.recorded': { shopId: string; events: readonly CommerceEvent[] };
+  /** A call record was created or changed (PBX event, manual record, self-check, spot check, call-back done). */
+  'call.changed': {
+    shopId: string;
+    callId: string;
+    agentId: string | null;
+    state: CallState;
+    missed: boolean;
+    version: number;
+  };
 }
 export type DomainEventType = keyof DomainEventMap;
 export type DomainEvent = { [K in DomainEventType]: { type: K } & DomainEventMap[K] }[DomainEventType];

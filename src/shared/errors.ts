@@ -177,6 +177,47 @@ export const errorCatalog = {
       en: 'The file is not a valid iCalendar (.ics) calendar',
     },
   },
+  webhook_unsigned: {
+    status: 401,
+    message: {
+      'zh-CN': '请求缺少签名或时间戳',
+      en: 'The request is not signed (timestamp or signature header missing)',
+    },
+  },
+  webhook_signature_invalid: {
+    status: 401,
+    message: { 'zh-CN': '请求签名无效', en: 'The request signature is not valid' },
+  },
+  webhook_stale: {
+    status: 401,
+    message: {
+      'zh-CN': '请求时间戳已过期（允许误差 5 分钟）',
+      en: 'The request timestamp is more than 5 minutes off',
+    },
+  },
+  call_not_yours: {
+    status: 403,
+    message: { 'zh-CN': '只能自检自己的通话记录', en: 'You can only self-check your own call records' },
+  },
+  extension_taken: {
+    status: 409,
+    message: { 'zh-CN': '该分机号已分配给其他客服', en: 'This extension already belongs to another agent' },
+  },
+  callback_closed: {
+    status: 409,
+    message: { 'zh-CN': '该回拨任务已处理', en: 'This call-back task is already closed' },
+  },
+  csv_header_invalid: {
+    status: 400,
+    message: {
+      'zh-CN': 'CSV 表头缺少必需的列（kind、order_no、occurred_at）',
+      en: 'The CSV header lacks a required column (kind, order_no, occurred_at)',
+    },
+  },
+  csv_empty: {
+    status: 400,
+    message: { 'zh-CN': 'CSV 文件没有数据行', en: 'The CSV file has no data rows' },
+  },
   rate_limited: {
     status: 429,
     message: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },

@@ -16,14 +16,15 @@ export const permissions = [
   'audit.read', // read the audit log
   'customer.reveal_contact', // see unmasked phone numbers and e-mails (each reveal audited)
   'chat.supervise', // see every conversation of the shop and reassign them
+  'calls.supervise', // see every call record of the shop and spot-check them (SPEC §5)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   admin: permissions,
-  supervisor: ['team.read', 'audit.read', 'customer.reveal_contact', 'chat.supervise'],
+  supervisor: ['team.read', 'audit.read', 'customer.reveal_contact', 'chat.supervise', 'calls.supervise'],
   agent: [],
-  qa_inspector: ['team.read'],
+  qa_inspector: ['team.read', 'calls.supervise'],
   complaint_team: [],
   department_member: [],
 };

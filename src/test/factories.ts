@@ -139,6 +139,15 @@ export async function snapshotDatabase(db: Kysely<Database>): Promise<string> {
     'autoReplies',
     'businessCalendars',
     'calendarDays',
+    'webhookSecrets',
+    'callSettings',
+    'callExtensions',
+    'calls',
+    'callEvents',
+    'callbackTasks',
+    'commerceEvents',
+    'orderImports',
+    'orderImportErrors',
   ] as const;
   const snapshot: Record<string, string[]> = {};
   for (const table of tables) {

@@ -5,6 +5,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/app-shell';
 import { ComingSoon } from './components/coming-soon';
 import { RequirePermission, RequireSession } from './components/require-session';
+import { CallsPage } from './pages/calls/calls-page';
 import { NotFoundPage } from './pages/errors/not-found-page';
 import { LoginPage } from './pages/login/login-page';
 import { AgentsPage } from './pages/settings/agents-page';
@@ -14,7 +15,9 @@ import { CalendarPage } from './pages/settings/calendar-page';
 import { DepartmentsPage } from './pages/settings/departments-page';
 import { GroupsPage } from './pages/settings/groups-page';
 import { QuickRepliesPage } from './pages/settings/quick-replies-page';
+import { OrderImportPage } from './pages/settings/order-import-page';
 import { ShopPage } from './pages/settings/shop-page';
+import { WebhooksPage } from './pages/settings/webhooks-page';
 import { SupervisionPage } from './pages/supervision/supervision-page';
 import { WorkspacePage } from './pages/workspace/workspace-page';
 import {
@@ -30,6 +33,7 @@ import {
 const areaElements: Record<LiveArea, ReactNode> = {
   workspace: <WorkspacePage />,
   supervision: <SupervisionPage />,
+  calls: <CallsPage />,
 };
 
 const settingsElements: Record<SettingsPage, ReactNode> = {
@@ -41,6 +45,8 @@ const settingsElements: Record<SettingsPage, ReactNode> = {
   departments: <DepartmentsPage />,
   audit: <AuditPage />,
   calendar: <CalendarPage />,
+  webhooks: <WebhooksPage />,
+  orderImport: <OrderImportPage />,
 };
 
 export function AppRoutes() {

@@ -4,6 +4,8 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-live-chat.js';
 import * as m0003 from './0003-chat-service.js';
 import * as m0004 from './0004-calendar.js';
+import * as m0005 from './0005-calls.js';
+import * as m0006 from './0006-orders.js';
 import * as m0008 from './0008-routing-indexes.js';
 
 export const migrations: Record<string, Migration> = {
@@ -11,5 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0002-live-chat': m0002,
   '0003-chat-service': m0003,
   '0004-calendar': m0004,
+  '0005-calls': m0005,
+  '0006-orders': m0006,
   '0008-routing-indexes': m0008,
 };

@@ -1,5 +1,5 @@
 // Queries of the customers and visitor_tokens tables.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CustomerTable, Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -53,4 +53,38 @@ export async function updateContact(
 ): Promise<void> {
   if (Object.keys(patch).length === 0) return;
   await db.updateTable('customers').set(patch).where('shopId', '=', shopId).where('id', '=', id).execute();
+}
+
+/** Customers of the shop with one of these member ids, or whose phone, without spaces and dashes, is one of these. */
+export function findCustomersByMemberOrPhone(
+  db: Db,
+  shopId: string,
+  memberIds: readonly string[],
+  phones: readonly string[],
+): Promise<Array<Pick<CustomerTable, 'id' | 'memberId' | 'phone'>>> {
+  if (memberIds.length === 0 && phones.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('customers')
+    .select(['id', 'memberId', 'phone'])
+    .where('shopId', '=', shopId)
+    .where((eb) =>
+      eb.or([
+        ...(memberIds.length > 0 ? [eb('memberId', 'in', [...memberIds])] : []),
+        ...(phones.length > 0
+          ? [
+              eb(
+                eb.fn('replace', [
+                  eb.fn('replace', ['phone', sql.lit(' '), sql.lit('')]),
+                  sql.lit('-'),
+                  sql.lit(''),
+                ]),
+                'in',
+                [...phones],
+              ),
+            ]
+          : []),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
 }

@@ -8,7 +8,7 @@ import type { CustomerTable, Database } from '../../db/schema.js';
 import { withTransaction } from '../../db/transaction.js';
 import type { Actor } from '../../server/actor.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { maskPhone } from './rules.js';
+import { maskPhone, phoneVariants } from './rules.js';
 import * as repo from './repo.js';
 
 type Db = Kysely<Database>;
@@ -167,4 +167,40 @@ export async function customerProfile(db: Db, actor: Actor, customerId: string) 
     createdAt: new Date(row.createdAt).toISOString(),
     lastSeenAt: new Date(row.lastSeenAt).toISOString(),
   };
+}
+
+/**
+ * Links order events and calls to customers: the customer id for each member id and each phone number given
+ * (member ids first; a phone written differently still matches, e.g. +86 138 1234 5678 and 13812345678).
+ */
+export async function customerLinks(
+  db: Db,
+  shopId: string,
+  keys: { memberIds: readonly string[]; phones: readonly string[] },
+): Promise<{ byMember: Map<string, string>; byPhone: Map<string, string> }> {
+  const variantsOf = new Map(keys.phones.map((phone) => [phone, phoneVariants(phone)]));
+  const rows = await repo.findCustomersByMemberOrPhone(
+    db,
+    shopId,
+    [...new Set(keys.memberIds)],
+    [...new Set([...variantsOf.values()].flat())],
+  );
+  const byMember = new Map<string, string>();
+  const byStoredPhone = new Map<string, string>();
+  for (const row of rows) {
+    if (row.memberId !== null && !byMember.has(row.memberId)) byMember.set(row.memberId, row.id);
+    const stored = row.phone?.replace(/[ -]/g, '');
+    if (stored && !byStoredPhone.has(stored)) byStoredPhone.set(stored, row.id);
+  }
+  const byPhone = new Map<string, string>();
+  for (const [phone, variants] of variantsOf) {
+    const id = variants.map((variant) => byStoredPhone.get(variant)).find((found) => found !== undefined);
+    if (id) byPhone.set(phone, id);
+  }
+  return { byMember, byPhone };
+}
+
+/** The customer who has this phone number, if any. */
+export async function customerIdByPhone(db: Db, shopId: string, phone: string): Promise<string | null> {
+  return (await customerLinks(db, shopId, { memberIds: [], phones: [phone] })).byPhone.get(phone) ?? null;
 }

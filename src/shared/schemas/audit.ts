@@ -14,6 +14,8 @@ export const auditEntityTypes = [
   'conversation',
   'calendar',
   'calendar_day',
+  'call',
+  'callback_task',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

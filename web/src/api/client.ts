@@ -27,6 +27,8 @@ export interface ApiRequest<T> {
   body?: unknown;
   /** Raw bytes sent as they are (e.g. an image upload) instead of a JSON body. */
   rawBody?: Blob;
+  /** Extra request headers (e.g. the file name of an upload). */
+  headers?: Record<string, string>;
   /** The shared contract schema the answer must match. */
   schema: z.ZodType<T>;
   signal?: AbortSignal;
@@ -76,7 +78,11 @@ async function readJson(response: Response): Promise<unknown> {
 
 export async function apiRequest<T>(path: string, request: ApiRequest<T>): Promise<T> {
   const method = request.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
+  const headers: Record<string, string> = {
+    ...request.headers,
+    Accept: 'application/json',
+    'Accept-Language': currentLocale(),
+  };
   if (request.rawBody !== undefined) headers['Content-Type'] = request.rawBody.type;
   else if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

@@ -1,16 +1,17 @@
 // The signed-in frame: the menu of every area on the left; shop, presence, user, language and sign-out on top.
 // It also owns the staff socket, so a chat assigned to me alerts on every page.
 import {
-  CalendarOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   ContactsOutlined,
   DesktopOutlined,
-  EyeOutlined,
   ExceptionOutlined,
+  EyeOutlined,
   FileTextOutlined,
   HistoryOutlined,
   LogoutOutlined,
@@ -22,6 +23,7 @@ import {
   ShopOutlined,
   SwapOutlined,
   TeamOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import { App, Button, Flex, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -68,6 +70,8 @@ const settingsIcons: Record<SettingsPage, ReactNode> = {
   departments: <ApartmentOutlined />,
   audit: <HistoryOutlined />,
   calendar: <CalendarOutlined />,
+  webhooks: <ApiOutlined />,
+  orderImport: <UploadOutlined />,
 };
 
 const settingsMenuKey = 'settings';
@@ -151,7 +155,8 @@ function ShellFrame() {
           selectedKeys={selected ? [selected] : []}
           defaultOpenKeys={inSettings ? [settingsMenuKey] : []}
           items={menuItems}
-          style={{ borderInlineEnd: 'none' }}
+          // Room for the collapse trigger fixed at the bottom, so the last settings page is never under it.
+          style={{ borderInlineEnd: 'none', paddingBottom: 48 }}
         />
       </Layout.Sider>
       <Layout>

@@ -5,13 +5,13 @@ import type { Permission } from '@shared/roles.js';
 export const liveAreas = [
   { id: 'workspace', path: '/workspace', permission: null },
   { id: 'supervision', path: '/supervision', permission: 'chat.supervise' },
+  { id: 'calls', path: '/calls', permission: null },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
 export type LiveArea = (typeof liveAreas)[number]['id'];
 
 /** Areas of SPEC.md that arrive in later releases; each shows the shared "coming soon" page for now. */
 export const plannedAreas = [
   { id: 'workOrders', path: '/work-orders' },
-  { id: 'calls', path: '/calls' },
   { id: 'followUps', path: '/follow-ups' },
   { id: 'customers', path: '/customers' },
   { id: 'knowledge', path: '/knowledge' },
@@ -31,6 +31,8 @@ export const settingsPages = [
   { id: 'departments', path: '/settings/departments', permission: 'team.read' },
   { id: 'audit', path: '/settings/audit', permission: 'audit.read' },
   { id: 'calendar', path: '/settings/calendar', permission: null },
+  { id: 'webhooks', path: '/settings/webhooks', permission: 'shop.manage' },
+  { id: 'orderImport', path: '/settings/order-import', permission: 'shop.manage' },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
 export type SettingsPage = (typeof settingsPages)[number]['id'];
 

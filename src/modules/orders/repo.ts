@@ -1,0 +1,71 @@
+// Queries of the commerce_events, order_imports and order_import_errors tables.
+import type { Kysely } from 'kysely';
+import type {
+  CommerceEventTable,
+  Database,
+  OrderImportErrorTable,
+  OrderImportTable,
+} from '../../db/schema.js';
+
+type Db = Kysely<Database>;
+
+/** Inserts the events in one statement; those whose external id is already stored are skipped and not returned. */
+export async function insertNewEvents(
+  db: Db,
+  rows: readonly CommerceEventTable[],
+): Promise<CommerceEventTable[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insertInto('commerceEvents')
+    .values([...rows])
+    .onConflict((oc) => oc.columns(['shopId', 'externalId']).doNothing())
+    .returning('id')
+    .execute();
+  const ids = new Set(inserted.map((row) => row.id));
+  return rows.filter((row) => ids.has(row.id));
+}
+
+export async function insertImport(db: Db, row: OrderImportTable): Promise<void> {
+  await db.insertInto('orderImports').values(row).execute();
+}
+
+export async function updateImport(db: Db, id: string, patch: Partial<OrderImportTable>): Promise<void> {
+  await db.updateTable('orderImports').set(patch).where('id', '=', id).execute();
+}
+
+export function findImport(db: Db, shopId: string, id: string): Promise<OrderImportTable | undefined> {
+  return db
+    .selectFrom('orderImports')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function listImports(db: Db, shopId: string, limit: number): Promise<OrderImportTable[]> {
+  return db
+    .selectFrom('orderImports')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertErrors(db: Db, rows: readonly OrderImportErrorTable[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('orderImportErrors')
+    .values([...rows])
+    .execute();
+}
+
+export function listErrors(db: Db, importId: string, limit?: number): Promise<OrderImportErrorTable[]> {
+  const query = db
+    .selectFrom('orderImportErrors')
+    .selectAll()
+    .where('importId', '=', importId)
+    .orderBy('rowNo')
+    .orderBy('columnName');
+  return (limit === undefined ? query : query.limit(limit)).execute();
+}

@@ -1,0 +1,168 @@
+// Pure rules of order events: what one CSV row or webhook event must hold, how it becomes a stored event, and the
+// id that makes it idempotent (the platform's event id, else a hash of the row's content).
+import { createHash } from 'node:crypto';
+import { commerceEventKinds, type CommerceEventKind } from '../../shared/commerce.js';
+import type { ImportRowErrorCode, OrderCsvColumn } from '../../shared/order-import.js';
+import { requiredOrderCsvColumns } from '../../shared/order-import.js';
+import { fromZonedParts, zoneOffsetMs } from '../../shared/zoned-time.js';
+
+/** An order-side event ready to store (before customer linking). */
+export interface CommerceEventInput {
+  externalId: string;
+  kind: CommerceEventKind;
+  orderNo: string;
+  subjectKey: string;
+  memberId: string | null;
+  phone: string | null;
+  occurredAt: number;
+  amountFen: number | null;
+}
+
+export interface RowError {
+  column: OrderCsvColumn | '*';
+  code: ImportRowErrorCode;
+}
+
+/** Payments and refunds carry an amount; other kinds may (an order's total). */
+const amountRequired: ReadonlySet<CommerceEventKind> = new Set(['order_paid', 'refund_completed']);
+const kinds: ReadonlySet<string> = new Set(commerceEventKinds);
+const limits: Partial<Record<OrderCsvColumn, number>> = {
+  event_id: 128,
+  order_no: 64,
+  subject_no: 64,
+  member_id: 64,
+};
+
+const wallTime = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const zonedIso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** ISO-8601 with a zone, or a wall time 'YYYY-MM-DD HH:mm[:ss]' read in the shop's time zone. */
+export function parseEventTime(text: string, timeZone: string): number | null {
+  const value = text.trim();
+  if (zonedIso.test(value)) {
+    const ms = Date.parse(value);
+    return Number.isFinite(ms) ? ms : null;
+  }
+  const match = wallTime.exec(value);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
+    return null;
+  }
+  const hourStart = zonedHourStart(year, month, day, hour, timeZone);
+  return hourStart.exact
+    ? hourStart.instant + (minute * 60 + second) * 1000
+    : fromZonedParts({ year, month, day, hour, minute, second }, timeZone);
+}
+
+/**
+ * Converting a wall time costs several Intl calls; an import has many rows in the same hour. The start of each
+ * wall-clock hour is remembered, with whether the zone's offset holds for the whole hour (no DST change inside),
+ * in which case minutes and seconds are simply added.
+ */
+const hourStarts = new Map<string, { instant: number; exact: boolean }>();
+
+function zonedHourStart(year: number, month: number, day: number, hour: number, timeZone: string) {
+  const key = `${timeZone}|${year}|${month}|${day}|${hour}`;
+  let found = hourStarts.get(key);
+  if (!found) {
+    const instant = fromZonedParts({ year, month, day, hour }, timeZone);
+    const exact = zoneOffsetMs(instant, timeZone) === zoneOffsetMs(instant + 3_599_999, timeZone);
+    found = { instant, exact };
+    if (hourStarts.size >= 100_000) hourStarts.clear();
+    hourStarts.set(key, found);
+  }
+  return found;
+}
+
+/** The idempotency key of an event without an id of its own: the same content always gives the same key. */
+export function contentId(event: Omit<CommerceEventInput, 'externalId'>): string {
+  const content = JSON.stringify([
+    event.kind,
+    event.orderNo,
+    event.subjectKey,
+    event.memberId,
+    event.phone,
+    event.occurredAt,
+    event.amountFen,
+  ]);
+  return `row:${createHash('sha256').update(content).digest('hex').slice(0, 40)}`;
+}
+
+export type RowResult = { ok: true; event: CommerceEventInput } | { ok: false; errors: RowError[] };
+
+/** The columns of a header row, by name; the required columns that are missing. */
+export function readHeader(header: readonly string[]): {
+  index: Partial<Record<OrderCsvColumn, number>>;
+  missing: OrderCsvColumn[];
+} {
+  const index: Partial<Record<OrderCsvColumn, number>> = {};
+  header.forEach((name, i) => {
+    index[name.trim().toLowerCase() as OrderCsvColumn] ??= i;
+  });
+  return { index, missing: requiredOrderCsvColumns.filter((column) => index[column] === undefined) };
+}
+
+/** Checks one data row and turns it into an event; every bad cell is reported, not only the first. */
+export function parseOrderRow(
+  index: Partial<Record<OrderCsvColumn, number>>,
+  width: number,
+  cells: readonly string[],
+  timeZone: string,
+): RowResult {
+  if (cells.length !== width) return { ok: false, errors: [{ column: '*', code: 'wrong_column_count' }] };
+  const errors: RowError[] = [];
+  const cell = (column: OrderCsvColumn): string => {
+    const i = index[column];
+    const value = i === undefined ? '' : (cells[i] ?? '').trim();
+    const limit = limits[column];
+    if (limit !== undefined && value.length > limit) errors.push({ column, code: 'too_long' });
+    return value;
+  };
+  const required = (column: OrderCsvColumn): string => {
+    const value = cell(column);
+    if (value === '') errors.push({ column, code: 'required' });
+    return value;
+  };
+
+  const kindText = required('kind');
+  if (kindText !== '' && !kinds.has(kindText)) errors.push({ column: 'kind', code: 'unknown_kind' });
+  const orderNo = required('order_no');
+  const timeText = required('occurred_at');
+  const occurredAt = timeText === '' ? null : parseEventTime(timeText, timeZone);
+  if (timeText !== '' && occurredAt === null) errors.push({ column: 'occurred_at', code: 'invalid_time' });
+  const amountText = cell('amount_fen');
+  let amountFen: number | null = null;
+  if (amountText !== '') {
+    if (/^\d{1,15}$/.test(amountText)) amountFen = Number(amountText);
+    else errors.push({ column: 'amount_fen', code: 'invalid_amount' });
+  } else if (amountRequired.has(kindText as CommerceEventKind)) {
+    errors.push({ column: 'amount_fen', code: 'amount_required' });
+  }
+  const phone = cell('phone');
+  if (phone !== '' && !/^\+?[0-9][0-9 -]{2,31}$/.test(phone))
+    errors.push({ column: 'phone', code: 'invalid_phone' });
+  const subjectNo = cell('subject_no');
+  const memberId = cell('member_id');
+  const eventId = cell('event_id');
+  if (errors.length > 0) return { ok: false, errors };
+
+  const event = {
+    kind: kindText as CommerceEventKind,
+    orderNo,
+    subjectKey: subjectNo || orderNo,
+    memberId: memberId || null,
+    phone: phone || null,
+    occurredAt: occurredAt!,
+    amountFen,
+  };
+  return { ok: true, event: { externalId: eventId || contentId(event), ...event } };
+}
