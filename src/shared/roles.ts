@@ -16,12 +16,13 @@ export const permissions = [
   'audit.read', // read the audit log
   'customer.reveal_contact', // see unmasked phone numbers and e-mails (each reveal audited)
   'chat.supervise', // see every conversation of the shop and reassign them
+  'workorder.supervise', // see and handle every work order of the shop, and every SLA warning and breach
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   admin: permissions,
-  supervisor: ['team.read', 'audit.read', 'customer.reveal_contact', 'chat.supervise'],
+  supervisor: ['team.read', 'audit.read', 'customer.reveal_contact', 'chat.supervise', 'workorder.supervise'],
   agent: [],
   qa_inspector: ['team.read'],
   complaint_team: [],

@@ -12,6 +12,7 @@ export const auditEntityTypes = [
   'quick_reply',
   'auto_reply',
   'conversation',
+  'sla_policy',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
