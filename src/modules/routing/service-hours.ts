@@ -1,5 +1,13 @@
 // A shop's online service hours 在线客服服务时长 and the off-hours reply deadline (SPEC §3, seed 001), as pure functions of an instant.
-import { addZonedDays, fromZonedParts, toZonedParts, type LocalDate } from '../../shared/zoned-time.js';
+import {
+  defaultBusinessCalendar,
+  everyDay,
+  isServiceTime,
+  nextServiceOpening,
+  offHoursReplyDue as offHoursReplyDueOn,
+  parseWallClock,
+  type BusinessCalendar,
+} from '../../shared/business-time.js';
 
 /**
  * Daily service hours in the shop's zone, the same every day including holidays (seed 001: 不限工作日和节假日).
@@ -24,8 +32,6 @@ export const defaultServiceHours: ServiceHours = {
   offHoursReplyBy: '09:30',
 };
 
-const wallTimePattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
 interface WallTime {
   hour: number;
   minute: number;
@@ -33,58 +39,35 @@ interface WallTime {
 
 /** Parses 'HH:MM' (00:00–23:59); throws a RangeError naming the setting otherwise. */
 export function parseWallTime(value: string, setting = 'time'): WallTime {
-  const match = wallTimePattern.exec(value);
-  if (!match) throw new RangeError(`${setting} must be 'HH:MM' between 00:00 and 23:59, got '${value}'`);
-  return { hour: Number(match[1]), minute: Number(match[2]) };
+  const minutes = parseWallClock(value, setting);
+  return { hour: Math.floor(minutes / 60), minute: minutes % 60 };
 }
 
-function secondsOfDay(time: WallTime): number {
-  return time.hour * 3600 + time.minute * 60;
-}
-
-interface ParsedHours {
-  opens: WallTime;
-  openSecond: number;
-  closeSecond: number;
-  replyBy: WallTime;
-  aroundTheClock: boolean;
-}
-
-function parseHours(hours: ServiceHours): ParsedHours {
-  const opens = parseWallTime(hours.opensAt, 'opensAt');
-  const openSecond = secondsOfDay(opens);
-  const closeSecond = secondsOfDay(parseWallTime(hours.closesAt, 'closesAt'));
-  const replyBy = parseWallTime(hours.offHoursReplyBy, 'offHoursReplyBy');
-  return { opens, openSecond, closeSecond, replyBy, aroundTheClock: openSecond === closeSecond };
-}
-
-function isOpenAtSecond(second: number, parsed: ParsedHours): boolean {
-  if (parsed.aroundTheClock) return true;
-  if (parsed.openSecond < parsed.closeSecond) {
-    return second >= parsed.openSecond && second < parsed.closeSecond;
-  }
-  return second >= parsed.openSecond || second < parsed.closeSecond;
-}
+const calendars = new WeakMap<ServiceHours, BusinessCalendar>();
 
 /**
- * The first instant at or after `from` at which the wall clock of `timeZone` reads `time` (seconds 00).
- * On a day when `time` falls in a DST gap, the moved-forward reading of `fromZonedParts` counts.
+ * The business calendar whose service hours are these daily hours (the arithmetic lives in shared/business-time.ts).
+ * Equal opening and closing times make a 24 h span every day, which business-time reads as around the clock.
  */
-function nextWallTime(from: number, time: WallTime, timeZone: string): number {
-  const today = toZonedParts(from, timeZone);
-  let date: LocalDate = { year: today.year, month: today.month, day: today.day };
-  for (;;) {
-    const candidate = fromZonedParts({ ...date, hour: time.hour, minute: time.minute }, timeZone);
-    if (candidate >= from) return candidate;
-    date = addZonedDays(date, 1);
+export function serviceHoursCalendar(hours: ServiceHours): BusinessCalendar {
+  let calendar = calendars.get(hours);
+  if (!calendar) {
+    parseWallTime(hours.opensAt, 'opensAt');
+    parseWallTime(hours.closesAt, 'closesAt');
+    parseWallTime(hours.offHoursReplyBy, 'offHoursReplyBy');
+    calendar = {
+      ...defaultBusinessCalendar,
+      timeZone: hours.timeZone,
+      serviceHours: everyDay([{ start: hours.opensAt, end: hours.closesAt }]),
+    };
+    calendars.set(hours, calendar);
   }
+  return calendar;
 }
 
 /** Whether the shop is in service at `instant`: opensAt inclusive, closesAt exclusive, 24 h if they are equal. */
 export function isWithinServiceHours(instant: number, hours: ServiceHours): boolean {
-  const parsed = parseHours(hours);
-  const clock = toZonedParts(instant, hours.timeZone);
-  return isOpenAtSecond(clock.hour * 3600 + clock.minute * 60 + clock.second, parsed);
+  return isServiceTime(serviceHoursCalendar(hours), instant);
 }
 
 /**
@@ -92,9 +75,7 @@ export function isWithinServiceHours(instant: number, hours: ServiceHours): bool
  * Inside service hours this is the following opening; with around-the-clock service, `instant` itself.
  */
 export function nextOpening(instant: number, hours: ServiceHours): number {
-  const parsed = parseHours(hours);
-  if (parsed.aroundTheClock) return instant;
-  return nextWallTime(instant, parsed.opens, hours.timeZone);
+  return nextServiceOpening(serviceHoursCalendar(hours), instant);
 }
 
 /**
@@ -107,12 +88,5 @@ export function nextOpening(instant: number, hours: ServiceHours): number {
  * Around-the-clock service has no off hours, so it always gives null.
  */
 export function offHoursReplyDue(receivedAt: number, hours: ServiceHours): number | null {
-  const parsed = parseHours(hours);
-  if (parsed.aroundTheClock) return null;
-  const clock = toZonedParts(receivedAt, hours.timeZone);
-  const second = clock.hour * 3600 + clock.minute * 60 + clock.second;
-  const atOpeningSecond = second === parsed.openSecond;
-  if (isOpenAtSecond(second, parsed) && !atOpeningSecond) return null;
-  const opening = atOpeningSecond ? receivedAt : nextWallTime(receivedAt, parsed.opens, hours.timeZone);
-  return nextWallTime(Math.max(receivedAt, opening), parsed.replyBy, hours.timeZone);
+  return offHoursReplyDueOn(serviceHoursCalendar(hours), receivedAt, hours.offHoursReplyBy);
 }
