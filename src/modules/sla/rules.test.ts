@@ -99,3 +99,46 @@ describe('SLA clock on wall time', () => {
     expect(() => state([], at(6, 10))).toThrow(/start/);
   });
 });
+
+describe('SLA clock on the business calendar', () => {
+  const business: SlaTarget = { unit: 'business_minutes', amount: 240 };
+
+  it('counts only working time: 4 business hours from Wednesday 16:00 are due Thursday 11:00', () => {
+    const started: ClockFact = { kind: 'start', at: at(6, 16) };
+    expect(state([started], at(6, 20), business)).toMatchObject({
+      elapsedMs: minutes(120),
+      dueAt: at(7, 11),
+      warnAt: at(7, 10, 12),
+      state: 'ok',
+    });
+    expect(state([started], at(7, 10, 11), business).state).toBe('ok');
+    expect(state([started], at(7, 10, 12), business).state).toBe('warning');
+    expect(state([started], at(7, 11), business).state).toBe('breached');
+  });
+
+  it('a pause over the evening keeps the budget for the next day', () => {
+    const facts: ClockFact[] = [
+      { kind: 'start', at: at(6, 16) },
+      { kind: 'pause', at: at(6, 17) },
+      { kind: 'resume', at: at(7, 10) },
+    ];
+    expect(state(facts, at(7, 10), business)).toMatchObject({ elapsedMs: minutes(60), dueAt: at(7, 13) });
+  });
+
+  it('3 workdays from the afternoon before National Day land after the holiday, counting the 调休 Saturday', () => {
+    const started: ClockFact = { kind: 'start', at: at(30, 15, 0, 9) };
+    const result = state([started], at(30, 16, 0, 9), { unit: 'workdays', amount: 3 });
+    // Thursday 8th, Friday 9th and the make-up Saturday 10th.
+    expect(result.dueAt).toBe(at(10, 15, 0, 10));
+    expect(state([started], at(10, 14, 59, 10), { unit: 'workdays', amount: 3 }).state).toBe('warning');
+    expect(state([started], at(10, 15, 0, 10), { unit: 'workdays', amount: 3 }).state).toBe('breached');
+  });
+
+  it("seed 003's cut-off: a message at 18:05 on a Friday is due by 12:00 on Monday", () => {
+    const cutoff: SlaTarget = { unit: 'daily_cutoff', cutoff: '18:00', dueBy: '12:00' };
+    const friday: ClockFact = { kind: 'start', at: at(8, 18, 5) };
+    expect(state([friday], at(8, 18, 10), cutoff).dueAt).toBe(at(11, 12));
+    const morning: ClockFact = { kind: 'start', at: at(8, 10) };
+    expect(state([morning], at(8, 10), cutoff).dueAt).toBe(at(8, 18));
+  });
+});

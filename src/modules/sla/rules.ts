@@ -3,20 +3,18 @@
 import {
   addBusinessDuration,
   addWorkingTime,
-  isWorkday,
-  nextWorkingTime,
+  consultationDue,
   workingTimeBetween,
   type BusinessCalendar,
   type BusinessDuration,
   type WallClock,
 } from '../../shared/business-time.js';
 import type { SlaPhase, SlaState, SlaWarnKind } from '../../shared/work-orders.js';
-import { addZonedDays, fromZonedParts, toZonedParts, type LocalDate } from '../../shared/zoned-time.js';
 
 /**
- * A policy's target: a duration on the calendar, or seed 003's message cut-off — before `cutoff` on a workday a
- * consultation counts for that day and is due before the day ends; after it (and at night, on rest days) it counts
- * for the next workday and is due by `dueBy` that day.
+ * A policy's target: a duration on the calendar, or seed 003's message cut-off (business-time's consultationDue:
+ * before `cutoff` on a workday a consultation is due before that day's work ends; later ones by `dueBy` on the next
+ * workday).
  */
 export type SlaTarget = BusinessDuration | { unit: 'daily_cutoff'; cutoff: WallClock; dueBy: WallClock };
 
@@ -53,51 +51,6 @@ export interface ClockState {
 
 const MINUTE = 60_000;
 
-function wallMinutes(value: WallClock): { hour: number; minute: number } {
-  const [hour = 0, minute = 0] = value.split(':').map(Number);
-  return { hour, minute };
-}
-
-function isoDate(date: LocalDate): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
-}
-
-/** The first workday strictly after `date` (a year ahead at most; a calendar without any workday has none). */
-function nextWorkday(calendar: BusinessCalendar, date: LocalDate): LocalDate {
-  let day = date;
-  for (let i = 0; i < 370; i += 1) {
-    day = addZonedDays(day, 1);
-    if (isWorkday(calendar, isoDate(day))) return day;
-  }
-  throw new Error('the business calendar has no workday within a year');
-}
-
-/** Seed 003's message cut-off: when a consultation received at `receivedAt` must be answered. */
-export function cutoffDueAt(
-  calendar: BusinessCalendar,
-  receivedAt: number,
-  target: { cutoff: WallClock; dueBy: WallClock },
-): number {
-  const zone = calendar.timeZone;
-  const local = toZonedParts(receivedAt, zone);
-  const today: LocalDate = { year: local.year, month: local.month, day: local.day };
-  const dueBy = wallMinutes(target.dueBy);
-  if (isWorkday(calendar, isoDate(today))) {
-    const opening = nextWorkingTime(calendar, fromZonedParts(today, zone));
-    const openingDay = toZonedParts(opening, zone);
-    // A night message of a workday morning, before work starts: due by `dueBy` that morning.
-    if (receivedAt < opening && openingDay.day === today.day && openingDay.month === today.month) {
-      return fromZonedParts({ ...today, ...dueBy }, zone);
-    }
-    const cutoff = wallMinutes(target.cutoff);
-    if (local.hour * 60 + local.minute < cutoff.hour * 60 + cutoff.minute) {
-      return fromZonedParts(addZonedDays(today, 1), zone);
-    }
-  }
-  return fromZonedParts({ ...nextWorkday(calendar, today), ...dueBy }, zone);
-}
-
 /** How a target is measured and how much of that measure it allows, for a clock started at `startedAt`. */
 export function clockBudget(
   calendar: BusinessCalendar,
@@ -115,7 +68,10 @@ export function clockBudget(
         budgetMs: workingTimeBetween(calendar, startedAt, addBusinessDuration(calendar, startedAt, target)),
       };
     case 'daily_cutoff':
-      return { measure: 'wall', budgetMs: Math.max(0, cutoffDueAt(calendar, startedAt, target) - startedAt) };
+      return {
+        measure: 'wall',
+        budgetMs: Math.max(0, consultationDue(calendar, startedAt, target).dueAt - startedAt),
+      };
   }
 }
 

@@ -368,6 +368,7 @@ describeEachDatabase(
         subjectKey: 'DD20260506001',
         customerId: null,
         occurredAt: start,
+        amountFen: null,
       };
       const publish = () =>
         context().app.deps.bus.publish([{ type: 'commerce.recorded', shopId: shop.id, events: [report] }]);
