@@ -137,6 +137,8 @@ export async function snapshotDatabase(db: Kysely<Database>): Promise<string> {
     'conversationTransfers',
     'quickReplies',
     'autoReplies',
+    'workOrders',
+    'workOrderEntries',
   ] as const;
   const snapshot: Record<string, string[]> = {};
   for (const table of tables) {
