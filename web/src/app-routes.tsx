@@ -14,7 +14,10 @@ import { DepartmentsPage } from './pages/settings/departments-page';
 import { GroupsPage } from './pages/settings/groups-page';
 import { QuickRepliesPage } from './pages/settings/quick-replies-page';
 import { ShopPage } from './pages/settings/shop-page';
+import { SlaPoliciesPage } from './pages/settings/sla-policies-page';
 import { SupervisionPage } from './pages/supervision/supervision-page';
+import { WorkOrderPage } from './pages/work-orders/work-order-page';
+import { WorkOrdersPage } from './pages/work-orders/work-orders-page';
 import { WorkspacePage } from './pages/workspace/workspace-page';
 import {
   homePath,
@@ -29,6 +32,7 @@ import {
 const areaElements: Record<LiveArea, ReactNode> = {
   workspace: <WorkspacePage />,
   supervision: <SupervisionPage />,
+  workOrders: <WorkOrdersPage />,
 };
 
 const settingsElements: Record<SettingsPage, ReactNode> = {
@@ -39,6 +43,7 @@ const settingsElements: Record<SettingsPage, ReactNode> = {
   groups: <GroupsPage />,
   departments: <DepartmentsPage />,
   audit: <AuditPage />,
+  slaPolicies: <SlaPoliciesPage />,
 };
 
 export function AppRoutes() {
@@ -57,6 +62,7 @@ export function AppRoutes() {
               }
             />
           ))}
+          <Route path="/work-orders/:id" element={<WorkOrderPage />} />
           {plannedAreas.map((area) => (
             <Route key={area.id} path={area.path} element={<ComingSoon key={area.id} area={area.id} />} />
           ))}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../server/http.js';
 import { idParams } from '../../shared/schemas/common.js';
 import {
+  assigneeChoicesSchema,
   assignWorkOrderSchema,
   createWorkOrderSchema,
   extendDeadlineSchema,
@@ -43,6 +44,16 @@ export const workOrderRoutes: FastifyPluginAsyncZod<{ deps: tickets.TicketDeps }
     },
     handler: async (request, reply) =>
       reply.code(201).send(await tickets.createWorkOrder(deps, actorOf(request), request.body)),
+  });
+
+  app.get('/api/work-orders/assignees', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags,
+      summary: 'Who a work order can be handed to: active staff (names only) and departments',
+      response: { 200: assigneeChoicesSchema },
+    },
+    handler: (request) => tickets.assigneeChoices(deps.db, actorOf(request)),
   });
 
   app.get('/api/work-orders/:id', {

@@ -13,6 +13,7 @@ import { runCommand, type Emit } from '../../server/events.js';
 import type { CommerceEvent } from '../../shared/commerce.js';
 import type { Locale } from '../../shared/locales.js';
 import type {
+  AssigneeChoices,
   AssignmentTarget,
   WorkOrder,
   WorkOrderDetail,
@@ -42,7 +43,7 @@ import {
   type SubjectOwner,
 } from '../sla/service.js';
 import { getChatSettings } from '../shops/service.js';
-import { activeStaffIds, getAgent, listDepartments, staffNames } from '../team/service.js';
+import { activeStaffIds, getAgent, listAgents, listDepartments, staffNames } from '../team/service.js';
 import { canHandle, claimsOnAction, visibilityOf, type WorkOrderViewer } from './policy.js';
 import * as repo from './repo.js';
 import {
@@ -242,6 +243,18 @@ export async function listWorkOrders(
   });
   const views = await presentMany(deps, db, actor.shopId, rows);
   return query.overdue === 'false' ? views.filter((view) => !view.overdue) : views;
+}
+
+/** Who a work order can be handed to: the shop's active staff (names only) and its departments. */
+export async function assigneeChoices(db: Db, actor: Actor): Promise<AssigneeChoices> {
+  const [staff, departments] = await Promise.all([
+    listAgents(db, actor, { status: 'active' }),
+    listDepartments(db, actor),
+  ]);
+  return {
+    staff: staff.map(({ id, displayName, role, departmentId }) => ({ id, displayName, role, departmentId })),
+    departments: departments.map(({ id, name }) => ({ id, name })),
+  };
 }
 
 /** The work order holding an order / after-sale subject: its breaches name the holder (the SLA module asks). */
@@ -487,7 +500,9 @@ function change(
 ): Promise<WorkOrderDetail> {
   return runCommand(deps.db, deps.bus, async (trx, emit) => {
     const now = deps.now();
-    let { row, viewer } = await loadHandled(trx, actor, id);
+    const loaded = await loadHandled(trx, actor, id);
+    const { viewer } = loaded;
+    let { row } = loaded;
     if (claimsOnAction(viewer, row)) {
       row = await repo.updateWorkOrder(trx, actor.shopId, id, { assigneeId: actor.userId, updatedAt: now });
       await setWorkOrderOwner(trx, actor.shopId, id, {

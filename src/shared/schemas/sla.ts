@@ -6,7 +6,6 @@ import {
   slaPhases,
   slaStates,
   slaSubjectKinds,
-  slaTargetUnits,
   slaWarnKinds,
   workOrderStatuses,
   workOrderTypes,

@@ -11,6 +11,7 @@ import {
   workOrderStatuses,
   workOrderTypes,
 } from '../work-orders.js';
+import { roles } from '../roles.js';
 import { idSchema, instantSchema, shortText } from './common.js';
 import { slaClockSchema } from './sla.js';
 
@@ -165,3 +166,18 @@ export const listWorkOrdersQuerySchema = z.strictObject({
   customerId: idSchema.optional(),
   conversationId: idSchema.optional(),
 });
+
+export const assigneeChoicesSchema = z
+  .object({
+    staff: z.array(
+      z.object({
+        id: idSchema,
+        displayName: z.string(),
+        role: z.enum(roles),
+        departmentId: idSchema.nullable(),
+      }),
+    ),
+    departments: z.array(z.object({ id: idSchema, name: z.string() })),
+  })
+  .meta({ id: 'AssigneeChoices' });
+export type AssigneeChoices = z.infer<typeof assigneeChoicesSchema>;

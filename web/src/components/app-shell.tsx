@@ -10,6 +10,7 @@ import {
   DesktopOutlined,
   EyeOutlined,
   ExceptionOutlined,
+  FieldTimeOutlined,
   FileTextOutlined,
   HistoryOutlined,
   LogoutOutlined,
@@ -66,6 +67,7 @@ const settingsIcons: Record<SettingsPage, ReactNode> = {
   groups: <ClusterOutlined />,
   departments: <ApartmentOutlined />,
   audit: <HistoryOutlined />,
+  slaPolicies: <FieldTimeOutlined />,
 };
 
 const settingsMenuKey = 'settings';
