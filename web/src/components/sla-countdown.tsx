@@ -23,8 +23,8 @@ export function SlaCountdown({ clock, showName = false }: { clock: SlaClock | nu
     remainingMs === null
       ? t(`sla.countdown.${tone === 'paused' ? 'paused' : tone === 'met' ? 'met' : 'breached'}`)
       : remainingMs > 0
-        ? t('sla.countdown.left', { time: formatCountdown(remainingMs) })
-        : t('sla.countdown.overdue', { time: formatCountdown(remainingMs) });
+        ? t('sla.countdown.left', { time: formatCountdown(remainingMs, t('sla.countdown.dayUnit')) })
+        : t('sla.countdown.overdue', { time: formatCountdown(remainingMs, t('sla.countdown.dayUnit')) });
   return (
     <Tooltip title={clock.policyName}>
       <Tag

@@ -755,6 +755,7 @@ export const en: Translation = {
       met: 'Met',
       breached: 'Breached',
       none: 'No deadline',
+      dayUnit: 'd',
     },
     alerts: {
       badge: 'SLA alerts',

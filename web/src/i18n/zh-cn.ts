@@ -732,6 +732,7 @@ export const zhCN = {
       met: '按时完成',
       breached: '已超时',
       none: '无时限',
+      dayUnit: '天',
     },
     alerts: {
       badge: 'SLA 预警',

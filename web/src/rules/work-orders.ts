@@ -41,12 +41,12 @@ export function leadingClock(order: WorkOrder): SlaClock | null {
   return running[0] ?? order.clocks.find((clock) => clock.phase === 'paused') ?? order.clocks.at(-1) ?? null;
 }
 
-/** 2:05:09 left, or overdue by 12:00; days spelled out beyond 24 hours ("2d 3:04:05"). */
-export function formatCountdown(remainingMs: number): string {
+/** 2:05:09 left, or overdue by 12:00; days spelled out beyond 24 hours ("2d 3:04:05", "2天 3:04:05"). */
+export function formatCountdown(remainingMs: number, dayUnit = 'd'): string {
   const seconds = Math.floor(Math.abs(remainingMs) / 1000);
   const days = Math.floor(seconds / 86_400);
   const rest = formatElapsed(seconds % 86_400);
-  return days > 0 ? `${days}d ${rest}` : rest;
+  return days > 0 ? `${days}${dayUnit} ${rest}` : rest;
 }
 
 /** A picked wall time (the date picker's fields) read in the shop's zone, as an ISO instant. */
