@@ -1,71 +1,15 @@
 // Acceptance 6 of issue 4 in Chromium: an agent turns a chat into a complaint and hands it to the complaint team
 // with key points and a deadline; a complaint-team member sees it in the work-order list with its countdown,
 // apologises, works on it and resolves it. Screenshots of each step go to artifacts/screenshots/.
-import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatMessage, Conversation, WidgetSession } from '../src/shared/schemas/chat.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Conversation } from '../src/shared/schemas/chat.js';
 import type { WorkOrder, WorkOrderDetail } from '../src/shared/schemas/work-orders.js';
 import { toZonedParts } from '../src/shared/zoned-time.js';
-import { launchBrowser, screenshotPath } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
-import { call as callAs, signIn as staffSignIn, type StaffSession } from './staff-api.js';
+import { screenshotPath } from './browser.js';
+import { customerAsks, liveChatSuite, signedInPage } from './live-chat.js';
 
-let server: RunningServer;
-let browser: Browser;
-const sockets: Socket[] = [];
-const consoleErrors: string[] = [];
-
-const signIn = (login: string) => staffSignIn(server.url, login);
-const call = <T>(staff: StaffSession, method: string, path: string, body?: unknown) =>
-  callAs<T>(server.url, staff, method, path, body);
-
-async function customerAsks(shopKey: string, text: string) {
-  const response = await fetch(`${server.url}/api/widget/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ shopKey }),
-  });
-  const session = (await response.json()) as WidgetSession;
-  const socket = io(`${server.url}/widget`, {
-    transports: ['websocket'],
-    reconnection: false,
-    auth: { visitorToken: session.visitorToken },
-  });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
-  const received: ChatMessage[] = [];
-  socket.on('message:new', (message: ChatMessage) => received.push(message));
-  const sent = (await socket.timeout(10_000).emitWithAck('send', {
-    clientMessageId: randomUUID(),
-    text,
-    source: 'order_detail',
-    orderId: 'DD20261123088',
-  })) as { ok: true; data: { conversation: Conversation } };
-  expect(sent.ok).toBe(true);
-  return { conversation: sent.data.conversation, received };
-}
-
-async function signedInPage(login: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-  await page.goto(`${server.url}/`);
-  await page.getByTestId('login-username').fill(login);
-  await page.getByTestId('login-password').fill('kefu2026');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
+const { run, signIn, call, consoleErrors } = liveChatSuite();
 
 /** Picks an option of an Ant Design select by its visible label. */
 async function pick(page: Page, selectTestId: string, label: string) {
@@ -80,18 +24,6 @@ function deadlineText(): { text: string } {
   return { text: `${parts.year}-${pad(parts.month)}-${pad(parts.day)} 18:00` };
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  sockets.forEach((socket) => socket.close());
-  await browser?.close();
-  await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
-});
-
 describe('work orders in Chromium', () => {
   it('an agent turns a chat into a complaint for the complaint team, who sees its countdown and resolves it', async () => {
     const admin = await signIn('admin');
@@ -101,7 +33,7 @@ describe('work orders in Chromium', () => {
     const { widgetKey } = await call<{ widgetKey: string }>(admin, 'GET', '/api/shop');
 
     // 1. An after-sale agent is online in the workspace; a customer complains from the order page.
-    const desk = await signedInPage('aftersale1', '/workspace');
+    const desk = await signedInPage(run(), 'aftersale1', '/workspace');
     await desk.getByTestId('workspace').waitFor();
     const agent = await signIn('aftersale1');
     await expect
@@ -114,7 +46,15 @@ describe('work orders in Chromium', () => {
         return board.items.find((entry) => entry.userId === agent.userId)?.status;
       })
       .toBe('online');
-    const chat = await customerAsks(widgetKey, '收到的保温杯是漏水的，非常不满意，要求换新并给个说法！');
+    const chat = await customerAsks(
+      run(),
+      widgetKey,
+      '收到的保温杯是漏水的，非常不满意，要求换新并给个说法！',
+      {
+        source: 'order_detail',
+        orderId: 'DD20261123088',
+      },
+    );
     await expect
       .poll(
         async () =>
@@ -168,7 +108,7 @@ describe('work orders in Chromium', () => {
     await desk.screenshot({ path: screenshotPath('work-orders-02-created') });
 
     // 3. The complaint-team member sees it in the list with its countdown to the deadline.
-    const team = await signedInPage('complaint', '/work-orders');
+    const team = await signedInPage(run(), 'complaint', '/work-orders');
     const row = team.getByTestId(`work-order-row-${created?.number}`);
     await row.waitFor();
     const countdown = row.getByTestId('sla-countdown');

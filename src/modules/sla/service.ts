@@ -25,9 +25,9 @@ import { recordAudit } from '../audit/service.js';
 import { conversationAudience, lastServedBy } from '../conversations/service.js';
 import { getChatSettings } from '../shops/service.js';
 import { changedFields } from '../team/rules.js';
-import { defaultSlaPolicies } from './defaults.js';
+import { defaultSlaPolicies, type SlaPolicyDefinition } from './defaults.js';
 import * as repo from './repo.js';
-import { clockState, type ClockFact, type SlaTarget, type SlaWarning } from './rules.js';
+import { clockState, type ClockFact, type SlaTarget } from './rules.js';
 
 type Db = Kysely<Database>;
 
@@ -48,17 +48,10 @@ export interface SlaDeps {
   subjectOwner?: (db: Db, shopId: string, subjectKey: string) => Promise<SubjectOwner | null>;
 }
 
-export interface PolicyRule {
+/** A shop's policy as the clocks use it: a default's definition with its own name, state and id. */
+export interface PolicyRule extends Omit<SlaPolicyDefinition, 'name'> {
   id: string;
-  key: string;
   name: string;
-  subject: SlaSubjectKind;
-  startEvent: SlaEvent;
-  stopEvents: SlaEvent[];
-  workOrderTypes: WorkOrderType[];
-  target: SlaTarget;
-  pauseStatuses: WorkOrderStatus[];
-  warning: SlaWarning;
   enabled: boolean;
   updatedAt: number;
 }

@@ -8,7 +8,13 @@ import { assignWorkOrder, extendWorkOrder } from '../../api/work-orders-api';
 import { FormModal } from '../../components/form-modal';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { dayjsToIso } from './deadline';
-import { AssigneeFields, DeadlineField, targetOf, type WorkOrderFormValues } from './work-order-form-modal';
+import {
+  AssigneeFields,
+  DeadlineField,
+  HandOverFields,
+  targetOf,
+  type WorkOrderFormValues,
+} from './work-order-form-modal';
 
 interface DialogProps {
   workOrder: WorkOrder;
@@ -76,17 +82,7 @@ export function AssignWorkOrderModal({ workOrder, timeZone, onDone, onCancel }: 
         }}
       >
         <AssigneeFields allowSelf={false} />
-        <Form.Item name="keyPoints" label={t('workOrders.form.keyPoints')} rules={[{ max: 2000 }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="work-order-key-points" />
-        </Form.Item>
-        <Form.Item
-          name="customerRequirement"
-          label={t('workOrders.form.customerRequirement')}
-          rules={[{ max: 2000 }]}
-        >
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="work-order-requirement" />
-        </Form.Item>
-        <DeadlineField name="deadline" label={t('workOrders.form.deadline')} timeZone={timeZone} />
+        <HandOverFields timeZone={timeZone} />
         <Form.Item name="note" label={t('workOrders.assignDialog.note')} rules={[{ max: 1000 }]}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="work-order-assign-note" />
         </Form.Item>

@@ -138,6 +138,26 @@ export function DeadlineField({
   );
 }
 
+/** SPEC §4 hand-over fields: key points, the customer's requirement and a deadline. */
+export function HandOverFields({ timeZone }: { timeZone: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="keyPoints" label={t('workOrders.form.keyPoints')} rules={[{ max: 2000 }]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="work-order-key-points" />
+      </Form.Item>
+      <Form.Item
+        name="customerRequirement"
+        label={t('workOrders.form.customerRequirement')}
+        rules={[{ max: 2000 }]}
+      >
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="work-order-requirement" />
+      </Form.Item>
+      <DeadlineField name="deadline" label={t('workOrders.form.deadline')} timeZone={timeZone} />
+    </>
+  );
+}
+
 interface WorkOrderFormModalProps {
   timeZone: string;
   /** From a chat: the conversation and the customer's name */
@@ -241,17 +261,7 @@ export function WorkOrderFormModal({ timeZone, chat, onDone, onCancel }: WorkOrd
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="work-order-description" />
         </Form.Item>
         <AssigneeFields allowSelf />
-        <Form.Item name="keyPoints" label={t('workOrders.form.keyPoints')} rules={[{ max: 2000 }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="work-order-key-points" />
-        </Form.Item>
-        <Form.Item
-          name="customerRequirement"
-          label={t('workOrders.form.customerRequirement')}
-          rules={[{ max: 2000 }]}
-        >
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="work-order-requirement" />
-        </Form.Item>
-        <DeadlineField name="deadline" label={t('workOrders.form.deadline')} timeZone={timeZone} />
+        <HandOverFields timeZone={timeZone} />
       </Form>
     </FormModal>
   );

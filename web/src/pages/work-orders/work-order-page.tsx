@@ -84,6 +84,13 @@ function EntryText({ entry, timeZone }: { entry: WorkOrderEntry; timeZone: strin
   );
 }
 
+function DialogOf({
+  kind,
+  ...props
+}: { kind: 'assign' | 'extend' } & Parameters<typeof AssignWorkOrderModal>[0]) {
+  return kind === 'assign' ? <AssignWorkOrderModal {...props} /> : <ExtendDeadlineModal {...props} />;
+}
+
 export function WorkOrderPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -341,8 +348,9 @@ export function WorkOrderPage() {
         </Col>
       </Row>
 
-      {dialog === 'assign' ? (
-        <AssignWorkOrderModal
+      {dialog ? (
+        <DialogOf
+          kind={dialog}
           workOrder={workOrder}
           timeZone={timeZone}
           onCancel={() => setDialog(null)}
@@ -350,20 +358,9 @@ export function WorkOrderPage() {
             setDialog(null);
             accept(next);
             reload();
-            void message.success(t('workOrders.assignDialog.done'));
-          }}
-        />
-      ) : null}
-      {dialog === 'extend' ? (
-        <ExtendDeadlineModal
-          workOrder={workOrder}
-          timeZone={timeZone}
-          onCancel={() => setDialog(null)}
-          onDone={(next) => {
-            setDialog(null);
-            accept(next);
-            reload();
-            void message.success(t('workOrders.extendDialog.done'));
+            void message.success(
+              t(dialog === 'assign' ? 'workOrders.assignDialog.done' : 'workOrders.extendDialog.done'),
+            );
           }}
         />
       ) : null}
