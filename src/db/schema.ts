@@ -3,6 +3,7 @@ import type { Locale } from '../shared/locales.js';
 import type { Role } from '../shared/roles.js';
 import type { AgentStatus, GroupKind } from '../shared/schemas/team.js';
 import type { ConversationStatus, EntrySource, PresenceStatus, RoutingGroup } from '../shared/chat.js';
+import type { CalendarDayKind, CalendarDaySource } from '../shared/schemas/calendar.js';
 import type {
   ComplaintCategory,
   SatisfactionLevel,
@@ -270,6 +271,30 @@ export interface IdleEventTable {
   limitSeconds: number;
 }
 
+/** A shop's business calendar (issue 4); zone and daily service hours live on `shops`. */
+export interface BusinessCalendarTable {
+  shopId: string;
+  /** JSON WeeklyHours of src/shared/business-time.ts */
+  workingHours: string;
+  /** bumped on every change to the calendar or its days */
+  version: number;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+/** A public holiday or 调休 make-up workday of a shop's calendar. */
+export interface CalendarDayTable {
+  id: string;
+  shopId: string;
+  /** 'YYYY-MM-DD' in the shop's zone */
+  date: string;
+  kind: CalendarDayKind;
+  name: string;
+  source: CalendarDaySource;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
 /** A work order 工单 (SPEC §4); its history lives in work_order_entries. */
 export interface WorkOrderTable {
   id: string;
@@ -426,6 +451,8 @@ export interface Database {
   quickReplies: QuickReplyTable;
   autoReplies: AutoReplyTable;
   idleEvents: IdleEventTable;
+  businessCalendars: BusinessCalendarTable;
+  calendarDays: CalendarDayTable;
   workOrders: WorkOrderTable;
   workOrderEntries: WorkOrderEntryTable;
   slaPolicies: SlaPolicyTable;

@@ -16,7 +16,6 @@ import { replyRoutes } from '../modules/replies/routes.js';
 import { startChatJobs } from '../modules/routing/jobs.js';
 import { startRouting } from '../modules/routing/service.js';
 import { widgetRoutes } from '../modules/widget/routes.js';
-import { shopCalendar } from '../modules/sla/calendar.js';
 import { startSlaJobs } from '../modules/sla/jobs.js';
 import { publishSlaEvents } from '../modules/sla/realtime.js';
 import { slaRoutes } from '../modules/sla/routes.js';
@@ -25,6 +24,8 @@ import { startWorkOrderListeners } from '../modules/tickets/jobs.js';
 import { publishWorkOrderEvents } from '../modules/tickets/realtime.js';
 import { workOrderRoutes } from '../modules/tickets/routes.js';
 import { ownerOfOrderSubject } from '../modules/tickets/service.js';
+import { calendarRoutes } from '../modules/calendar/routes.js';
+import { getBusinessCalendar } from '../modules/calendar/service.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -96,11 +97,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     db: options.database.db,
     bus,
     now: options.clock ?? Date.now,
-    calendarOf: shopCalendar,
+    calendarOf: getBusinessCalendar,
     subjectOwner: ownerOfOrderSubject,
   };
   await app.register(slaRoutes);
   await app.register(workOrderRoutes, { deps: slaDeps });
+  await app.register(calendarRoutes);
 
   const routing = startRouting({
     db: options.database.db,

@@ -206,6 +206,20 @@ export const errorCatalog = {
       en: 'This work order has no customer to reply to',
     },
   },
+  calendar_day_exists: {
+    status: 409,
+    message: {
+      'zh-CN': '日历中已有该日期，请编辑原有记录',
+      en: 'The calendar already has this date; edit that entry instead',
+    },
+  },
+  ics_invalid: {
+    status: 400,
+    message: {
+      'zh-CN': '文件不是有效的 iCalendar (.ics) 日历',
+      en: 'The file is not a valid iCalendar (.ics) calendar',
+    },
+  },
   rate_limited: {
     status: 429,
     message: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },

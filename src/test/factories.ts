@@ -139,6 +139,8 @@ export async function snapshotDatabase(db: Kysely<Database>): Promise<string> {
     'autoReplies',
     'workOrders',
     'workOrderEntries',
+    'businessCalendars',
+    'calendarDays',
   ] as const;
   const snapshot: Record<string, string[]> = {};
   for (const table of tables) {

@@ -10,6 +10,7 @@ import { LoginPage } from './pages/login/login-page';
 import { AgentsPage } from './pages/settings/agents-page';
 import { AuditPage } from './pages/settings/audit-page';
 import { AutoRepliesPage } from './pages/settings/auto-replies-page';
+import { CalendarPage } from './pages/settings/calendar-page';
 import { DepartmentsPage } from './pages/settings/departments-page';
 import { GroupsPage } from './pages/settings/groups-page';
 import { QuickRepliesPage } from './pages/settings/quick-replies-page';
@@ -44,6 +45,7 @@ const settingsElements: Record<SettingsPage, ReactNode> = {
   departments: <DepartmentsPage />,
   audit: <AuditPage />,
   slaPolicies: <SlaPoliciesPage />,
+  calendar: <CalendarPage />,
 };
 
 export function AppRoutes() {

@@ -178,20 +178,33 @@ export interface ChatSettings {
   idleLimitSeconds: number;
 }
 
+function serviceHoursOf(shop: ShopTable): ServiceHours {
+  return {
+    timeZone: shop.timezone,
+    opensAt: shop.serviceOpensAt,
+    closesAt: shop.serviceClosesAt,
+    offHoursReplyBy: shop.offHoursReplyBy,
+  };
+}
+
 export async function getChatSettings(db: Db, shopId: string): Promise<ChatSettings> {
   const shop = await loadShop(db, shopId);
   return {
     name: shop.name,
     locale: shop.locale,
-    serviceHours: {
-      timeZone: shop.timezone,
-      opensAt: shop.serviceOpensAt,
-      closesAt: shop.serviceClosesAt,
-      offHoursReplyBy: shop.offHoursReplyBy,
-    },
+    serviceHours: serviceHoursOf(shop),
     maxQueueLength: shop.maxQueueLength,
     idleLimitSeconds: shop.idleLimitSeconds,
   };
+}
+
+/** What the business calendar takes from the shop: its zone and daily service hours, and when they last changed. */
+export async function getShopCalendarSettings(
+  db: Db,
+  shopId: string,
+): Promise<{ serviceHours: ServiceHours; updatedAt: number }> {
+  const shop = await loadShop(db, shopId);
+  return { serviceHours: serviceHoursOf(shop), updatedAt: shop.updatedAt };
 }
 
 /** Ids of every shop (periodic jobs: releasing offline messages, idle detection). */

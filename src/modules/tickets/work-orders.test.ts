@@ -10,7 +10,7 @@ import { eventually, listen, openCustomer, openStaff, type CustomerClient } from
 import { buildShop, buildStaff, signIn, type ApiClient } from '../../test/factories.js';
 import { describeEachDatabase } from '../../test/harness.js';
 import { sweepSla } from '../sla/service.js';
-import { shopCalendar } from '../sla/calendar.js';
+import { getBusinessCalendar } from '../calendar/service.js';
 import { ownerOfOrderSubject } from './service.js';
 
 const MINUTE = 60_000;
@@ -135,7 +135,7 @@ describeEachDatabase(
             db: second.db,
             bus: context().app.deps.bus,
             now: clock,
-            calendarOf: shopCalendar,
+            calendarOf: getBusinessCalendar,
             subjectOwner: ownerOfOrderSubject,
           }),
         ]);

@@ -13,6 +13,8 @@ export const auditEntityTypes = [
   'auto_reply',
   'conversation',
   'sla_policy',
+  'calendar',
+  'calendar_day',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

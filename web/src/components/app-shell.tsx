@@ -1,6 +1,7 @@
 // The signed-in frame: the menu of every area on the left; shop, presence, user, language and sign-out on top.
 // It also owns the staff socket, so a chat assigned to me alerts on every page.
 import {
+  CalendarOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -68,6 +69,7 @@ const settingsIcons: Record<SettingsPage, ReactNode> = {
   departments: <ApartmentOutlined />,
   audit: <HistoryOutlined />,
   slaPolicies: <FieldTimeOutlined />,
+  calendar: <CalendarOutlined />,
 };
 
 const settingsMenuKey = 'settings';

@@ -31,6 +31,7 @@ export const settingsPages = [
   { id: 'departments', path: '/settings/departments', permission: 'team.read' },
   { id: 'audit', path: '/settings/audit', permission: 'audit.read' },
   { id: 'slaPolicies', path: '/settings/sla-policies', permission: 'shop.manage' },
+  { id: 'calendar', path: '/settings/calendar', permission: null },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
 export type SettingsPage = (typeof settingsPages)[number]['id'];
 
