@@ -188,10 +188,6 @@ export const errorCatalog = {
       en: 'The new ETA must be later than now',
     },
   },
-  work_order_not_held: {
-    status: 403,
-    message: { 'zh-CN': '该工单不在您的处理范围内', en: 'This work order is not yours to handle' },
-  },
   invalid_assignee: {
     status: 409,
     message: {
