@@ -1,93 +1,29 @@
 // The supervisor's side of live chat in Chromium: the admin rewrites the greeting auto-reply on the settings page
 // and new chats are greeted with it; the supervisor watches agents and load on the board, then moves a chat from
 // one agent to another in the workspace, and the chat's history records the reassignment.
-import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AutoReply } from '../src/shared/schemas/replies.js';
-import type { ChatMessage, Conversation, WidgetSession } from '../src/shared/schemas/chat.js';
-import { launchBrowser, screenshotPath } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
-import { call as callAs, signIn as staffSignIn, type StaffSession } from './staff-api.js';
+import type { Conversation } from '../src/shared/schemas/chat.js';
+import { screenshotPath } from './browser.js';
+import {
+  connectSocket,
+  customerAsks as askAsCustomer,
+  liveChatSuite,
+  signedInPage as openSignedIn,
+} from './live-chat.js';
+import type { StaffSession } from './staff-api.js';
 
-let server: RunningServer;
-let browser: Browser;
-const sockets: Socket[] = [];
-const consoleErrors: string[] = [];
-
-const signIn = (login: string) => staffSignIn(server.url, login);
-const call = <T>(staff: StaffSession, method: string, path: string, body?: unknown) =>
-  callAs<T>(server.url, staff, method, path, body);
-
-async function connect(namespace: string, options: object): Promise<Socket> {
-  const socket = io(`${server.url}${namespace}`, {
-    transports: ['websocket'],
-    reconnection: false,
-    ...options,
-  });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
+const { run, signIn, call, consoleErrors } = liveChatSuite();
 
 /** An agent online through their /agent socket (connecting sets them online). */
 async function agentOnline(login: string): Promise<StaffSession> {
   const staff = await signIn(login);
-  await connect('/agent', { extraHeaders: { cookie: staff.cookie } });
+  await connectSocket(run(), '/agent', { extraHeaders: { cookie: staff.cookie } });
   return staff;
 }
 
-async function customerAsks(shopKey: string, text: string) {
-  const response = await fetch(`${server.url}/api/widget/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ shopKey }),
-  });
-  const session = (await response.json()) as WidgetSession;
-  const socket = await connect('/widget', { auth: { visitorToken: session.visitorToken } });
-  const received: ChatMessage[] = [];
-  socket.on('message:new', (message: ChatMessage) => received.push(message));
-  const sent = (await socket.timeout(10_000).emitWithAck('send', {
-    clientMessageId: randomUUID(),
-    text,
-    source: 'shop_home',
-  })) as { ok: true; data: { conversation: Conversation } };
-  expect(sent.ok).toBe(true);
-  return { conversation: sent.data.conversation, received };
-}
-
-async function signedInPage(login: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-  await page.goto(`${server.url}/`);
-  await page.getByTestId('login-username').fill(login);
-  await page.getByTestId('login-password').fill('kefu2026');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  sockets.forEach((socket) => socket.close());
-  await browser?.close();
-  await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
-});
+const customerAsks = (shopKey: string, text: string) => askAsCustomer(run(), shopKey, text);
+const signedInPage = (login: string, path: string) => openSignedIn(run(), login, path);
 
 describe('supervising live chat in Chromium', () => {
   it('the greeting set on the settings page greets new chats; a supervisor reassigns a chat', async () => {
@@ -142,7 +78,7 @@ describe('supervising live chat in Chromium', () => {
     await board.screenshot({ path: screenshotPath('supervision-02-board') });
 
     // 4. In the workspace's 全部 list the supervisor moves the chat to the other agent with a note.
-    await board.goto(`${server.url}/workspace`);
+    await board.goto(`${run().url}/workspace`);
     await board.getByTestId('workspace-tab-all').click();
     await board.getByTestId(`conversation-item-${chat.conversation.id}`).click();
     await board.getByTestId('chat-assign').click();

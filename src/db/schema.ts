@@ -15,6 +15,21 @@ import type {
 } from '../shared/calls.js';
 import type { CommerceEventKind } from '../shared/commerce.js';
 import type { ImportRowErrorCode, OrderImportStatus } from '../shared/order-import.js';
+import type {
+  ComplaintCategory,
+  SatisfactionLevel,
+  SlaAlertKind,
+  SlaPhase,
+  SlaState,
+  SlaSubjectKind,
+  SlaTargetUnit,
+  SlaWarnKind,
+  WorkOrderEntryKind,
+  WorkOrderPriority,
+  WorkOrderSourceKind,
+  WorkOrderStatus,
+  WorkOrderType,
+} from '../shared/work-orders.js';
 
 /** Instants are stored as UTC epoch milliseconds (bigint) on both dialects. */
 export type EpochMs = number;
@@ -420,6 +435,142 @@ export interface OrderImportErrorTable {
   code: ImportRowErrorCode;
 }
 
+/** A work order 工单 (SPEC §4); its history lives in work_order_entries. */
+export interface WorkOrderTable {
+  id: string;
+  shopId: string;
+  /** per-shop running number shown to people (GD-000123) */
+  number: number;
+  type: WorkOrderType;
+  priority: WorkOrderPriority;
+  status: WorkOrderStatus;
+  /** while waiting_customer: the status to return to */
+  statusBeforeWait: WorkOrderStatus | null;
+  title: string;
+  description: string;
+  customerId: string | null;
+  contactName: string | null;
+  sourceKind: WorkOrderSourceKind;
+  /** the conversation, call or order-side event it came from */
+  sourceId: string | null;
+  /** set for automatic work orders only ('commerce:<event id>'); unique per shop */
+  originKey: string | null;
+  conversationId: string | null;
+  orderNo: string | null;
+  /** the order / after-sale number whose clocks this work order answers for */
+  subjectKey: string | null;
+  complaintCategory: ComplaintCategory | null;
+  assigneeId: string | null;
+  departmentId: string | null;
+  /** 0/1: handed to the complaint team 投诉组 */
+  complaintTeam: number;
+  keyPoints: string;
+  customerRequirement: string;
+  deadlineAt: EpochMs | null;
+  satisfaction: SatisfactionLevel | null;
+  reopenCount: number;
+  apologySentAt: EpochMs | null;
+  firstReplyAt: EpochMs | null;
+  resolvedAt: EpochMs | null;
+  closedAt: EpochMs | null;
+  createdBy: string | null;
+  version: number;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+/** Append-only: every change of a work order, every reply and note. */
+export interface WorkOrderEntryTable {
+  id: string;
+  shopId: string;
+  workOrderId: string;
+  kind: WorkOrderEntryKind;
+  actorId: string | null;
+  /** the reply, note or reason text */
+  body: string;
+  /** JSON text: what changed */
+  data: string;
+  /** a customer-visible reply: the chat it was delivered to */
+  conversationId: string | null;
+  at: EpochMs;
+}
+
+export interface SlaPolicyTable {
+  id: string;
+  shopId: string;
+  key: string;
+  name: string;
+  subject: SlaSubjectKind;
+  startEvent: string;
+  /** JSON array of SlaEvent */
+  stopEvents: string;
+  /** JSON array of WorkOrderType */
+  workOrderTypes: string;
+  targetUnit: SlaTargetUnit;
+  targetAmount: number;
+  targetCutoff: string | null;
+  targetDueBy: string | null;
+  /** JSON array of WorkOrderStatus */
+  pauseStatuses: string;
+  warnKind: SlaWarnKind;
+  warnValue: number;
+  enabled: number;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+/** One SLA clock per policy and subject; the row is a snapshot of clockState() after its latest fact. */
+export interface SlaClockTable {
+  id: string;
+  shopId: string;
+  policyId: string;
+  subjectKind: SlaSubjectKind;
+  subjectKey: string;
+  workOrderId: string | null;
+  customerId: string | null;
+  /** who answers for it now (a work order's assignee, a chat's agent) */
+  agentId: string | null;
+  departmentId: string | null;
+  phase: SlaPhase;
+  state: SlaState;
+  startedAt: EpochMs;
+  budgetMs: number;
+  elapsedMs: number;
+  dueAt: EpochMs | null;
+  warnAt: EpochMs | null;
+  stoppedAt: EpochMs | null;
+  /** raised when the deadline is set anew, so the new deadline can warn again */
+  epoch: number;
+  warnedAt: EpochMs | null;
+  breachedAt: EpochMs | null;
+  updatedAt: EpochMs;
+}
+
+export interface SlaClockFactTable {
+  id: string;
+  clockId: string;
+  kind: 'start' | 'pause' | 'resume' | 'stop' | 'retarget';
+  at: EpochMs;
+  dueAt: EpochMs | null;
+}
+
+/** A warning or breach, recorded once per clock and deadline, attributed to the responsible agent. */
+export interface SlaAlertTable {
+  id: string;
+  shopId: string;
+  clockId: string;
+  kind: SlaAlertKind;
+  epoch: number;
+  policyKey: string;
+  subjectKind: SlaSubjectKind;
+  subjectKey: string;
+  workOrderId: string | null;
+  agentId: string | null;
+  departmentId: string | null;
+  dueAt: EpochMs;
+  at: EpochMs;
+}
+
 export interface Database {
   shops: ShopTable;
   users: UserTable;
@@ -451,4 +602,10 @@ export interface Database {
   commerceEvents: CommerceEventTable;
   orderImports: OrderImportTable;
   orderImportErrors: OrderImportErrorTable;
+  workOrders: WorkOrderTable;
+  workOrderEntries: WorkOrderEntryTable;
+  slaPolicies: SlaPolicyTable;
+  slaClocks: SlaClockTable;
+  slaClockFacts: SlaClockFactTable;
+  slaAlerts: SlaAlertTable;
 }

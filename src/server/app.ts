@@ -16,10 +16,19 @@ import { replyRoutes } from '../modules/replies/routes.js';
 import { startChatJobs } from '../modules/routing/jobs.js';
 import { startRouting } from '../modules/routing/service.js';
 import { widgetRoutes } from '../modules/widget/routes.js';
+import { startSlaJobs } from '../modules/sla/jobs.js';
+import { publishSlaEvents } from '../modules/sla/realtime.js';
+import { slaRoutes } from '../modules/sla/routes.js';
+import type { SlaDeps } from '../modules/sla/service.js';
+import { startWorkOrderListeners } from '../modules/tickets/jobs.js';
+import { publishWorkOrderEvents } from '../modules/tickets/realtime.js';
+import { workOrderRoutes } from '../modules/tickets/routes.js';
+import { ownerOfOrderSubject } from '../modules/tickets/service.js';
 import { calendarRoutes } from '../modules/calendar/routes.js';
 import { callRoutes } from '../modules/calls/routes.js';
 import { orderRoutes } from '../modules/orders/routes.js';
 import { webhookSecretRoutes } from '../modules/webhooks/routes.js';
+import { getBusinessCalendar } from '../modules/calendar/service.js';
 import { EventBus } from './events.js';
 import { attachRealtime, type Realtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -42,6 +51,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** How often queues are re-checked and idle agents flagged (default 10 s) */
   jobIntervalMs?: number;
+  /** The clock of SLA and work-order time (tests drive it; default Date.now) */
+  clock?: () => number;
 }
 
 /** Request bodies above this are refused with 413 (chat images go through their own upload route). */
@@ -96,6 +107,15 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(presenceRoutes);
   await app.register(replyRoutes);
   await app.register(attachmentRoutes);
+  const slaDeps: SlaDeps = {
+    db: options.database.db,
+    bus,
+    now: options.clock ?? Date.now,
+    calendarOf: getBusinessCalendar,
+    subjectOwner: ownerOfOrderSubject,
+  };
+  await app.register(slaRoutes);
+  await app.register(workOrderRoutes, { deps: slaDeps });
   await app.register(calendarRoutes);
   await app.register(webhookSecretRoutes);
   await app.register(callRoutes);
@@ -119,6 +139,17 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     intervalMs: options.jobIntervalMs ?? 10_000,
     onError: (error) => app.log.error({ err: error }, 'chat jobs failed'),
   });
+  const slaJobs = startSlaJobs(slaDeps, {
+    intervalMs: options.jobIntervalMs ?? 10_000,
+    onError: (error) => app.log.error({ err: error }, 'sla jobs failed'),
+  });
+  const stopWorkOrderListeners = startWorkOrderListeners(slaDeps, (error) =>
+    app.log.error({ err: error }, 'work orders from order events failed'),
+  );
+  const agentNamespace = realtime.io.of('/agent') as never;
+  const stopSlaPush = publishSlaEvents(bus, agentNamespace);
+  const stopWorkOrderPush = publishWorkOrderEvents(bus, agentNamespace);
+  app.decorate('slaJobs', slaJobs);
   app.decorate('chatRouting', routing);
   app.decorate('chatJobs', jobs);
   attached.realtime = realtime;
@@ -126,6 +157,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // Sockets go first, so that closing the HTTP server is not held open by them.
   app.addHook('preClose', async () => {
     await jobs.stop();
+    await slaJobs.stop();
+    await stopWorkOrderListeners();
+    stopSlaPush();
+    stopWorkOrderPush();
     routing.stop();
     await routing.idle();
     await realtime.close();

@@ -9,6 +9,7 @@ import {
   seedShopQuickReplies,
 } from '../modules/replies/service.js';
 import { countAllShops, provisionShop } from '../modules/shops/service.js';
+import { ensureDefaultPolicies } from '../modules/sla/service.js';
 import { createDepartment, createGroup, createStaff, groupIdByKind } from '../modules/team/service.js';
 import type { Role } from '../shared/roles.js';
 import type { GroupKind } from '../shared/schemas/team.js';
@@ -34,7 +35,13 @@ export const demoStaff: DemoStaff[] = [
   { login: 'aftersale2', displayName: '孙浩然', employeeNo: 'H002', role: 'agent', groups: ['after_sale'] },
   { login: 'aftersale3', displayName: '周婷婷', employeeNo: 'H003', role: 'agent', groups: ['after_sale'] },
   { login: 'qa', displayName: '吴质检', employeeNo: 'Q001', role: 'qa_inspector' },
-  { login: 'complaint', displayName: '郑投诉', employeeNo: 'C001', role: 'complaint_team' },
+  {
+    login: 'complaint',
+    displayName: '郑投诉',
+    employeeNo: 'C001',
+    role: 'complaint_team',
+    department: '投诉组',
+  },
   {
     login: 'warehouse',
     displayName: '钱仓管',
@@ -50,6 +57,7 @@ const demoDepartments = [
   { name: '仓储部', description: '仓库发货、补发、包装问题' },
   { name: '物流部', description: '快递异常、催件、破损理赔' },
   { name: '产品部', description: '商品质量、使用问题与建议' },
+  { name: '投诉组', description: '投诉工单：致歉、跟进处理并告知客户进展' },
 ];
 
 /** Shop-wide quick replies 快捷回复 of the demo shop; {customerName} and {orderNumber} are filled in on insert. */
@@ -112,6 +120,7 @@ export async function seedDemoShopIfEmpty(db: Kysely<Database>): Promise<boolean
       });
     }
     await ensureDefaultAutoReplies(trx, provisioned.shop.id, 'zh-CN');
+    await ensureDefaultPolicies(trx, provisioned.shop.id, 'zh-CN');
     await seedShopQuickReplies(trx, provisioned.shop.id, demoQuickReplies);
     const now = Date.now();
     await seedPromotionReply(trx, provisioned.shop.id, {

@@ -6,6 +6,8 @@ import type { PresenceStatus } from '../shared/chat.js';
 import type { CallState } from '../shared/calls.js';
 import type { CommerceEvent } from '../shared/commerce.js';
 import type { ChatMessage, ChatRating, Conversation } from '../shared/schemas/chat.js';
+import type { SlaAlert } from '../shared/schemas/sla.js';
+import type { WorkOrder } from '../shared/schemas/work-orders.js';
 
 export interface DomainEventMap {
   /**
@@ -39,6 +41,12 @@ export interface DomainEventMap {
     missed: boolean;
     version: number;
   };
+  /** An SLA clock passed its warning threshold (recorded once per clock and deadline). */
+  'sla.warning': { shopId: string; alert: SlaAlert };
+  /** An SLA clock passed its due instant; alert.agentId is the agent it is attributed to. */
+  'sla.breached': { shopId: string; alert: SlaAlert };
+  /** A work order was created or changed; watchers: the user ids who hold or follow it. */
+  'workorder.changed': { shopId: string; workOrder: WorkOrder; watchers: readonly string[] };
 }
 export type DomainEventType = keyof DomainEventMap;
 export type DomainEvent = { [K in DomainEventType]: { type: K } & DomainEventMap[K] }[DomainEventType];

@@ -7,6 +7,7 @@ import type { Locale } from '../shared/locales.js';
 import type { Permission } from '../shared/roles.js';
 import type { ChatJobs } from '../modules/routing/jobs.js';
 import type { RoutingRunner } from '../modules/routing/service.js';
+import type { SlaJobs } from '../modules/sla/jobs.js';
 import type { Actor } from './actor.js';
 import type { Realtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -38,6 +39,7 @@ declare module 'fastify' {
     realtime: Realtime;
     chatRouting: RoutingRunner;
     chatJobs: ChatJobs;
+    slaJobs: SlaJobs;
   }
 }
 

@@ -163,6 +163,45 @@ export const errorCatalog = {
       en: 'A chat can be rated once, after it has ended',
     },
   },
+  illegal_transition: {
+    status: 409,
+    message: {
+      'zh-CN': '工单当前状态不允许此操作',
+      en: 'The work order cannot go to that status from where it is',
+    },
+  },
+  unsatisfied_cannot_close: {
+    status: 409,
+    message: {
+      'zh-CN': '客户不满意时不能关闭工单，请重新处理',
+      en: 'A work order cannot be closed while the customer is unsatisfied; reopen it instead',
+    },
+  },
+  extension_reason_required: {
+    status: 400,
+    message: { 'zh-CN': '延期必须填写原因', en: 'A deadline can only be extended with a reason' },
+  },
+  extension_not_later: {
+    status: 400,
+    message: {
+      'zh-CN': '新的预计完成时间必须晚于当前时间',
+      en: 'The new ETA must be later than now',
+    },
+  },
+  invalid_assignee: {
+    status: 409,
+    message: {
+      'zh-CN': '只能指派给本店启用中的员工或部门',
+      en: 'Work orders can only go to active staff or departments of this shop',
+    },
+  },
+  customer_required: {
+    status: 409,
+    message: {
+      'zh-CN': '该工单没有关联客户，无法回复客户',
+      en: 'This work order has no customer to reply to',
+    },
+  },
   calendar_day_exists: {
     status: 409,
     message: {

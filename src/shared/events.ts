@@ -3,6 +3,8 @@
 import type { PresenceStatus } from './chat.js';
 import type { ErrorCode } from './errors.js';
 import type { ChatMessage, ChatRating, Conversation } from './schemas/chat.js';
+import type { SlaAlert } from './schemas/sla.js';
+import type { WorkOrder } from './schemas/work-orders.js';
 
 export type Ack<T> = (
   result: { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } },
@@ -45,6 +47,10 @@ export interface AgentServerEvents {
   'rating:new': (payload: ChatRating) => void;
   typing: (payload: { conversationId: string; typing: boolean }) => void;
   read: (payload: { conversationId: string; seq: number }) => void;
+  /** To the agent it is attributed to and supervisors: an SLA clock warned or breached */
+  'sla:alert': (payload: SlaAlert) => void;
+  /** To those who hold or follow it and supervisors: a work order changed (drop versions older than held) */
+  'workorder:updated': (payload: WorkOrder) => void;
 }
 export interface AgentClientEvents {
   send: (payload: unknown, ack: Ack<{ message: ChatMessage }>) => void;

@@ -17,12 +17,20 @@ export const permissions = [
   'customer.reveal_contact', // see unmasked phone numbers and e-mails (each reveal audited)
   'chat.supervise', // see every conversation of the shop and reassign them
   'calls.supervise', // see every call record of the shop and spot-check them (SPEC §5)
+  'workorder.supervise', // see and handle every work order of the shop, and every SLA warning and breach
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   admin: permissions,
-  supervisor: ['team.read', 'audit.read', 'customer.reveal_contact', 'chat.supervise', 'calls.supervise'],
+  supervisor: [
+    'team.read',
+    'audit.read',
+    'customer.reveal_contact',
+    'chat.supervise',
+    'calls.supervise',
+    'workorder.supervise',
+  ],
   agent: [],
   qa_inspector: ['team.read', 'calls.supervise'],
   complaint_team: [],

@@ -137,6 +137,8 @@ export async function snapshotDatabase(db: Kysely<Database>): Promise<string> {
     'conversationTransfers',
     'quickReplies',
     'autoReplies',
+    'workOrders',
+    'workOrderEntries',
     'businessCalendars',
     'calendarDays',
     'webhookSecrets',

@@ -32,7 +32,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export async function buildTestApp(
   database: DatabaseHandle,
   config: Config = testConfig(),
-  extra: { redis?: Redis } = {},
+  extra: { redis?: Redis; clock?: () => number } = {},
 ): Promise<App> {
   const app = await buildApp({
     config,
@@ -40,6 +40,7 @@ export async function buildTestApp(
     sessionSecret: randomBytes(32).toString('hex'),
     webRoot: 'web/dist',
     redis: extra.redis,
+    ...(extra.clock ? { clock: extra.clock } : {}),
   });
   await app.ready();
   return app;
@@ -52,7 +53,7 @@ export async function buildTestApp(
 export function describeEachDatabase(
   name: string,
   body: (context: () => TestContext) => void,
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; clock?: () => number } = {},
 ): void {
   for (const dialect of testDialects()) {
     describe(`${name} [${dialect}]`, () => {
@@ -60,7 +61,11 @@ export function describeEachDatabase(
       beforeAll(async () => {
         const testDatabase = await createTestDatabase(dialect);
         const config = testConfig(options.env);
-        const app = await buildTestApp(testDatabase.handle, config);
+        const app = await buildTestApp(
+          testDatabase.handle,
+          config,
+          options.clock ? { clock: options.clock } : {},
+        );
         context = { dialect, app, database: testDatabase.handle, testDatabase, config };
       }, 60_000);
       afterAll(async () => {

@@ -18,7 +18,10 @@ import { QuickRepliesPage } from './pages/settings/quick-replies-page';
 import { OrderImportPage } from './pages/settings/order-import-page';
 import { ShopPage } from './pages/settings/shop-page';
 import { WebhooksPage } from './pages/settings/webhooks-page';
+import { SlaPoliciesPage } from './pages/settings/sla-policies-page';
 import { SupervisionPage } from './pages/supervision/supervision-page';
+import { WorkOrderPage } from './pages/work-orders/work-order-page';
+import { WorkOrdersPage } from './pages/work-orders/work-orders-page';
 import { WorkspacePage } from './pages/workspace/workspace-page';
 import {
   homePath,
@@ -34,6 +37,7 @@ const areaElements: Record<LiveArea, ReactNode> = {
   workspace: <WorkspacePage />,
   supervision: <SupervisionPage />,
   calls: <CallsPage />,
+  workOrders: <WorkOrdersPage />,
 };
 
 const settingsElements: Record<SettingsPage, ReactNode> = {
@@ -44,6 +48,7 @@ const settingsElements: Record<SettingsPage, ReactNode> = {
   groups: <GroupsPage />,
   departments: <DepartmentsPage />,
   audit: <AuditPage />,
+  slaPolicies: <SlaPoliciesPage />,
   calendar: <CalendarPage />,
   webhooks: <WebhooksPage />,
   orderImport: <OrderImportPage />,
@@ -65,6 +70,7 @@ export function AppRoutes() {
               }
             />
           ))}
+          <Route path="/work-orders/:id" element={<WorkOrderPage />} />
           {plannedAreas.map((area) => (
             <Route key={area.id} path={area.path} element={<ComingSoon key={area.id} area={area.id} />} />
           ))}

@@ -6,6 +6,7 @@ import * as m0003 from './0003-chat-service.js';
 import * as m0004 from './0004-calendar.js';
 import * as m0005 from './0005-calls.js';
 import * as m0006 from './0006-orders.js';
+import * as m0007 from './0007-work-orders.js';
 import * as m0008 from './0008-routing-indexes.js';
 
 export const migrations: Record<string, Migration> = {
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004-calendar': m0004,
   '0005-calls': m0005,
   '0006-orders': m0006,
+  '0007-work-orders': m0007,
   '0008-routing-indexes': m0008,
 };

@@ -996,3 +996,44 @@ export async function customerPanel(db: Db, actor: Actor, customerId: string): P
 export async function shopsWithWaitingChats(db: Db): Promise<string[]> {
   return repo.shopsWithStatuses(db, ['queued', 'offline_message']);
 }
+
+/**
+ * A work-order reply to the customer (SPEC §4: keep the customer informed), in the agent's name: into the chat the
+ * work order came from while it is open, else into the customer's open chat; null when the customer has none
+ * (then they are told by phone). Who may reply is the work order's rule, not the chat's assignment.
+ */
+export async function postWorkOrderReply(
+  trx: Db,
+  emit: Emit,
+  input: {
+    shopId: string;
+    conversationId: string | null;
+    customerId: string;
+    authorId: string;
+    text: string;
+    now: number;
+  },
+): Promise<{ conversationId: string; seq: number } | null> {
+  const linked = input.conversationId
+    ? await repo.findConversation(trx, input.shopId, input.conversationId)
+    : undefined;
+  const conversation =
+    linked && linked.status !== 'closed' && linked.customerId === input.customerId
+      ? linked
+      : await repo.findOpenConversation(trx, input.shopId, input.customerId);
+  if (!conversation) return null;
+  const appended = await appendMessage(trx, {
+    conversation,
+    authorKind: 'agent',
+    authorId: input.authorId,
+    clientMessageId: null,
+    kind: 'text',
+    text: input.text,
+    attachment: null,
+    internal: false,
+    now: input.now,
+  });
+  const view = await present(trx, appended.conversation);
+  emit({ type: 'message.created', shopId: input.shopId, conversation: view, message: appended.message });
+  return { conversationId: conversation.id, seq: appended.message.seq };
+}

@@ -1,7 +1,8 @@
 // Routing (SPEC §3): assigns queued conversations with the pure cascade of rules.ts. One decision at a time per
 // shop (a transaction-scoped advisory lock on PostgreSQL; SQLite serialises writers), so no chat is assigned
 // twice and no cap is exceeded, also with several server processes deciding at once.
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { lockForTransaction } from '../../db/locks.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../../server/actor.js';
 import { AppError, notFound } from '../../server/errors.js';
@@ -33,10 +34,8 @@ import { isWithinServiceHours } from './service-hours.js';
 
 type Db = Kysely<Database>;
 
-async function lockShopRouting(trx: Db, shopId: string): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`select pg_advisory_xact_lock(hashtext(${`kefu:routing:${shopId}`}))`.execute(trx);
-  }
+function lockShopRouting(trx: Db, shopId: string): Promise<void> {
+  return lockForTransaction(trx, `kefu:routing:${shopId}`);
 }
 
 async function candidatesOf(trx: Db, shopId: string): Promise<RoutingCandidate[]> {

@@ -410,3 +410,13 @@ export async function staffNames(db: Db, shopId: string, ids: string[]): Promise
   const users = await repo.userNames(db, shopId, [...new Set(ids)]);
   return new Map(users.map((user) => [user.id, user.displayName]));
 }
+
+/** Ids of the shop's active staff with this role or in this department (who follow a work order held by a team). */
+export async function activeStaffIds(
+  db: Db,
+  shopId: string,
+  filter: { role?: Role; departmentId?: string },
+): Promise<string[]> {
+  const users = await repo.listUsers(db, shopId, { ...filter, status: 'active' });
+  return users.map((user) => user.id);
+}

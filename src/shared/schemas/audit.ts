@@ -12,6 +12,7 @@ export const auditEntityTypes = [
   'quick_reply',
   'auto_reply',
   'conversation',
+  'sla_policy',
   'calendar',
   'calendar_day',
   'call',

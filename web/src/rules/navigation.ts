@@ -1,17 +1,17 @@
 // What the left menu offers and which permission each page needs (session.permissions decides).
 import type { Permission } from '@shared/roles.js';
 
-/** Areas that work today: the agent workspace and the supervisor's live board. */
+/** Areas that work today: the agent workspace, the supervisor's live board, work orders and calls. */
 export const liveAreas = [
   { id: 'workspace', path: '/workspace', permission: null },
   { id: 'supervision', path: '/supervision', permission: 'chat.supervise' },
+  { id: 'workOrders', path: '/work-orders', permission: null },
   { id: 'calls', path: '/calls', permission: null },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
 export type LiveArea = (typeof liveAreas)[number]['id'];
 
 /** Areas of SPEC.md that arrive in later releases; each shows the shared "coming soon" page for now. */
 export const plannedAreas = [
-  { id: 'workOrders', path: '/work-orders' },
   { id: 'followUps', path: '/follow-ups' },
   { id: 'customers', path: '/customers' },
   { id: 'knowledge', path: '/knowledge' },
@@ -30,6 +30,7 @@ export const settingsPages = [
   { id: 'groups', path: '/settings/groups', permission: 'team.read' },
   { id: 'departments', path: '/settings/departments', permission: 'team.read' },
   { id: 'audit', path: '/settings/audit', permission: 'audit.read' },
+  { id: 'slaPolicies', path: '/settings/sla-policies', permission: 'shop.manage' },
   { id: 'calendar', path: '/settings/calendar', permission: null },
   { id: 'webhooks', path: '/settings/webhooks', permission: 'shop.manage' },
   { id: 'orderImport', path: '/settings/order-import', permission: 'shop.manage' },

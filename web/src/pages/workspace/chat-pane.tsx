@@ -1,6 +1,6 @@
 // The centre of the workspace: the chat header (customer, source, status, first-response clock, transfer,
 // assign, close), the history with unsent messages after it, the customer's typing, and the reply box.
-import { CloseCircleOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { CloseCircleOutlined, FileAddOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Button, Flex, Popconfirm, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +61,8 @@ interface ChatPaneProps {
   onTransfer: () => void;
   onAssign: () => void;
   onClose: () => void;
+  /** 转工单: a work order from this chat (the customer and conversation prefilled) */
+  onCreateWorkOrder: () => void;
 }
 
 export function ChatPane(props: ChatPaneProps) {
@@ -138,6 +140,13 @@ export function ChatPane(props: ChatPaneProps) {
           ) : null}
         </Flex>
         <Flex gap={8}>
+          <Button
+            icon={<FileAddOutlined />}
+            onClick={props.onCreateWorkOrder}
+            data-testid="chat-create-work-order"
+          >
+            {t('workOrders.createFromChat')}
+          </Button>
           {props.canTransfer ? (
             <Button icon={<SwapOutlined />} onClick={props.onTransfer} data-testid="chat-transfer">
               {t('workspace.chat.transfer')}

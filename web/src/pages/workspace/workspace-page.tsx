@@ -26,14 +26,16 @@ import {
   type WorkspaceView,
 } from '../../rules/chat';
 import { templateValuesFor } from '../../rules/quick-replies';
+import { WorkOrderFormModal } from '../work-orders/work-order-form-modal';
 import { AssignModal } from './assign-modal';
 import { ChatPane } from './chat-pane';
 import { ConversationList } from './conversation-list';
 import { CustomerPanel } from './customer-panel';
 import type { ReplyDraft } from './reply-box';
+import { SlaAlertBadge } from './sla-alert-badge';
 import { TransferModal } from './transfer-modal';
 
-type Dialog = { kind: 'transfer' | 'assign'; conversation: Conversation } | null;
+type Dialog = { kind: 'transfer' | 'assign' | 'workOrder'; conversation: Conversation } | null;
 
 const panelStyle = {
   background: '#fff',
@@ -167,6 +169,9 @@ export function WorkspacePage() {
 
   return (
     <Flex vertical gap={12} style={{ height: 'calc(100vh - 112px)', minHeight: 480 }} data-testid="workspace">
+      <Flex justify="flex-end">
+        <SlaAlertBadge myUserId={userId} timeZone={timeZone} />
+      </Flex>
       <ErrorAlert error={error} onRetry={reload} />
       {socket && !connected ? (
         <Alert type="warning" showIcon title={t('workspace.reconnecting')} data-testid="workspace-offline" />
@@ -222,6 +227,7 @@ export function WorkspacePage() {
               onDiscard={outbox.discard}
               onTransfer={() => setDialog({ kind: 'transfer', conversation: selected })}
               onAssign={() => setDialog({ kind: 'assign', conversation: selected })}
+              onCreateWorkOrder={() => setDialog({ kind: 'workOrder', conversation: selected })}
               onClose={() => onClose(selected)}
             />
           ) : (
@@ -254,6 +260,21 @@ export function WorkspacePage() {
             setDialog(null);
             setSelectedId(null);
             void message.success(t('workspace.transfer.done', { name: transferred.customer.displayName }));
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'workOrder' ? (
+        <WorkOrderFormModal
+          timeZone={timeZone}
+          chat={{
+            conversationId: dialog.conversation.id,
+            customerName: dialog.conversation.customer.displayName,
+            orderId: dialog.conversation.orderId,
+          }}
+          onCancel={() => setDialog(null)}
+          onDone={(detail) => {
+            setDialog(null);
+            void message.success(t('workOrders.created', { number: detail.workOrder.number }));
           }}
         />
       ) : null}

@@ -1,0 +1,104 @@
+// Browser-test helpers shared by the staff-side tests: a staff member signed in on their own page (console errors
+// collected), sockets that are closed at the end, and a customer asking through the widget API.
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { ChatMessage, Conversation, WidgetSession } from '../src/shared/schemas/chat.js';
+import { launchBrowser } from './browser.js';
+import { startServer, type RunningServer } from './server.js';
+import { call, signIn, type StaffSession } from './staff-api.js';
+
+export interface LiveChatRun {
+  url: string;
+  browser: Browser;
+  /** closed by the test's afterAll */
+  sockets: Socket[];
+  /** every console error and page error of every page opened; a test expects none */
+  consoleErrors: string[];
+}
+
+export async function connectSocket(run: LiveChatRun, namespace: string, options: object): Promise<Socket> {
+  const socket = io(`${run.url}${namespace}`, { transports: ['websocket'], reconnection: false, ...options });
+  run.sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+/** A new visitor of the shop sends `text`; their received messages are collected. */
+export async function customerAsks(
+  run: LiveChatRun,
+  shopKey: string,
+  text: string,
+  entry: { source: string; orderId?: string } = { source: 'shop_home' },
+) {
+  const response = await fetch(`${run.url}/api/widget/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ shopKey }),
+  });
+  const session = (await response.json()) as WidgetSession;
+  const socket = await connectSocket(run, '/widget', { auth: { visitorToken: session.visitorToken } });
+  const received: ChatMessage[] = [];
+  socket.on('message:new', (message: ChatMessage) => received.push(message));
+  const sent = (await socket.timeout(10_000).emitWithAck('send', {
+    clientMessageId: randomUUID(),
+    text,
+    ...entry,
+  })) as { ok: true; data: { conversation: Conversation } };
+  expect(sent.ok).toBe(true);
+  return { conversation: sent.data.conversation, received };
+}
+
+/** A staff member signed in through the login page (password kefu2026), then at `path`. */
+export async function signedInPage(run: LiveChatRun, login: string, path: string): Promise<Page> {
+  const context = await run.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') run.consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => run.consoleErrors.push(`${page.url()}: ${error.message}`));
+  await page.goto(`${run.url}/`);
+  await page.getByTestId('login-username').fill(login);
+  await page.getByTestId('login-password').fill('kefu2026');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.goto(`${run.url}${path}`);
+  return page;
+}
+
+/**
+ * One server and one browser for a test file, started before its tests and stopped after them (sockets closed,
+ * data removed); the helpers act on them.
+ */
+export function liveChatSuite() {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const sockets: Socket[] = [];
+  const consoleErrors: string[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    sockets.forEach((socket) => socket.close());
+    await browser?.close();
+    await server?.stop();
+    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  });
+  const run = (): LiveChatRun => {
+    if (!server || !browser) throw new Error('live-chat suite used before it started');
+    return { url: server.url, browser, sockets, consoleErrors };
+  };
+  return {
+    run,
+    consoleErrors,
+    signIn: (login: string) => signIn(run().url, login),
+    call: <T>(staff: StaffSession, method: string, path: string, body?: unknown) =>
+      call<T>(run().url, staff, method, path, body),
+  };
+}
