@@ -3,7 +3,7 @@
 // (claimed once per clock by a conditional update, so two nodes never record one twice).
 import { runCommand, type DomainEvent } from '../../server/events.js';
 import type { CommerceEvent } from '../../shared/commerce.js';
-import { recordSlaEvent, sweepSla, type SlaDeps } from './service.js';
+import { recordSlaEvent, slaEventRecorder, sweepSla, type SlaDeps } from './service.js';
 
 export interface SlaJobs {
   /** One sweep now (tests drive time through deps.now and call this). */
@@ -29,12 +29,9 @@ export function startSlaJobs(
 
   const applyCommerce = (shopId: string, events: readonly CommerceEvent[]) =>
     runCommand(deps.db, deps.bus, async (trx, emit) => {
+      const record = await slaEventRecorder(deps, trx, emit, shopId);
       for (const event of events) {
-        await recordSlaEvent(
-          deps,
-          trx,
-          emit,
-          shopId,
+        await record(
           `order.${event.kind}`,
           { kind: 'order', key: event.subjectKey, customerId: event.customerId },
           event.occurredAt,

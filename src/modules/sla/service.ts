@@ -344,16 +344,32 @@ export async function recordSlaEvent(
   at: number,
   round = 0,
 ): Promise<void> {
+  const record = await slaEventRecorder(deps, trx, emit, shopId);
+  await record(event, subject, at, round);
+}
+
+/**
+ * recordSlaEvent for many events of one shop in one transaction (an order import's batch): the shop's policies and
+ * calendar are read once, not once per event.
+ */
+export async function slaEventRecorder(deps: SlaDeps, trx: Db, emit: Emit, shopId: string) {
   const context = await clockContext(deps, trx, emit, shopId);
-  for (const clock of await liveClocksOf(context, subject)) {
-    if (context.policies.get(clock.policyId)?.stopEvents.includes(event)) {
-      await addFact(context, clock, { kind: 'stop', at });
+  const policies = [...context.policies.values()];
+  const stops = new Set(policies.flatMap((policy) => policy.stopEvents));
+  const starts = new Set(policies.map((policy) => policy.startEvent));
+  return async (event: SlaEvent, subject: SlaSubject, at: number, round = 0): Promise<void> => {
+    // Most order-side events (payments, for one) neither start nor stop a clock: no read for them.
+    if (!stops.has(event) && !starts.has(event)) return;
+    for (const clock of await liveClocksOf(context, subject)) {
+      if (context.policies.get(clock.policyId)?.stopEvents.includes(event)) {
+        await addFact(context, clock, { kind: 'stop', at });
+      }
     }
-  }
-  for (const policy of context.policies.values()) {
-    if (policy.startEvent !== event || !appliesTo(policy, subject)) continue;
-    await startClock(context, policy, subject, round === 0 ? subject.key : `${subject.key}#${round}`, at);
-  }
+    for (const policy of context.policies.values()) {
+      if (policy.startEvent !== event || !appliesTo(policy, subject)) continue;
+      await startClock(context, policy, subject, round === 0 ? subject.key : `${subject.key}#${round}`, at);
+    }
+  };
 }
 
 /** A reopened work order handles the problem again: its resolution clocks start anew (SPEC §4). */
