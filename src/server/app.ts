@@ -30,7 +30,7 @@ import { orderRoutes } from '../modules/orders/routes.js';
 import { webhookSecretRoutes } from '../modules/webhooks/routes.js';
 import { getBusinessCalendar } from '../modules/calendar/service.js';
 import { EventBus } from './events.js';
-import { attachRealtime, type Realtime } from './realtime.js';
+import { attachRealtime } from './realtime.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import type { App } from './http.js';
@@ -80,23 +80,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     skipOnError: true,
     errorResponseBuilder: () => new AppError('rate_limited'),
   });
-  // Assigned once the routes are in place; the readiness probe reads it when asked.
-  const attached: { realtime?: Realtime } = {};
   await app.register(openapiPlugin);
   await app.register(accessPlugin);
-  await app.register(
-    healthPlugin,
-    options.redis
-      ? {
-          pingRedis: async () => void (await options.redis?.ping()),
-          // Redis answering is not enough: the Socket.IO adapter's own connections must be up too.
-          checkAdapter: async () => {
-            if (attached.realtime && !attached.realtime.adapterReady())
-              throw new Error('Socket.IO adapter not connected');
-          },
-        }
-      : {},
-  );
 
   await app.register(authRoutes);
   await app.register(shopRoutes);
@@ -152,7 +137,6 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorate('slaJobs', slaJobs);
   app.decorate('chatRouting', routing);
   app.decorate('chatJobs', jobs);
-  attached.realtime = realtime;
   app.decorate('realtime', realtime);
   // Sockets go first, so that closing the HTTP server is not held open by them.
   app.addHook('preClose', async () => {
@@ -166,6 +150,18 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     await realtime.close();
   });
 
+  await app.register(
+    healthPlugin,
+    options.redis
+      ? {
+          pingRedis: async () => void (await options.redis?.ping()),
+          // Redis answering is not enough: the Socket.IO adapter's own connections must be up too.
+          checkAdapter: async () => {
+            if (!realtime.adapterReady()) throw new Error('Socket.IO adapter not connected');
+          },
+        }
+      : {},
+  );
   await app.register(demoShopPlugin);
   await app.register(webPlugin, { webRoot: options.webRoot ?? 'web/dist' });
   return app;

@@ -431,8 +431,7 @@ export function sendAgentMessage(deps: ChatDeps, actor: Actor, input: AgentSendI
   return onceMoreOnDuplicate((resend) =>
     runCommand(deps.db, deps.bus, async (trx, emit) => {
       const now = Date.now();
-      const conversation = await repo.findConversation(trx, actor.shopId, input.conversationId);
-      if (!conversation) throw notFound();
+      const conversation = await existingConversation(trx, actor.shopId, input.conversationId);
       if (conversation.status === 'closed') throw new AppError('conversation_closed');
       if (conversation.agentId !== actor.userId && !overseers.has(actor.role)) {
         throw new AppError('not_your_conversation');
@@ -515,8 +514,7 @@ export async function openConversationOf(db: Db, customer: ChatCustomer): Promis
 }
 
 export async function getConversation(db: Db, actor: Actor, id: string): Promise<Conversation> {
-  const row = await repo.findConversation(db, actor.shopId, id);
-  if (!row) throw notFound();
+  const row = await existingConversation(db, actor.shopId, id);
   return present(db, row);
 }
 
@@ -547,8 +545,7 @@ export async function listConversations(
 /** Ends a conversation; the agent's freed capacity is picked up by routing from the published event. */
 export function closeConversation(deps: ChatDeps, actor: Actor, id: string): Promise<Conversation> {
   return runCommand(deps.db, deps.bus, async (trx, emit) => {
-    const conversation = await repo.findConversation(trx, actor.shopId, id);
-    if (!conversation) throw notFound();
+    const conversation = await existingConversation(trx, actor.shopId, id);
     if (conversation.status === 'closed') return present(trx, conversation);
     if (conversation.agentId !== actor.userId && !overseers.has(actor.role)) {
       throw new AppError('not_your_conversation');
@@ -664,8 +661,7 @@ export async function assignConversation(
     welcome: ReplyTexts;
   },
 ): Promise<Conversation> {
-  const before = await repo.findConversation(trx, shopId, id);
-  if (!before) throw notFound();
+  const before = await existingConversation(trx, shopId, id);
   const row = await repo.updateConversation(trx, shopId, id, {
     status: 'assigned',
     agentId: assignment.agentId,
@@ -832,9 +828,9 @@ async function recordHandOver(
   });
 }
 
-/** The conversation as routing needs it for a manual decision. */
-export async function conversationForHandOver(trx: Db, shopId: string, id: string) {
-  const row = await repo.findConversation(trx, shopId, id);
+/** The shop's conversation with this id, or not_found (also what routing reads for a manual decision). */
+export async function existingConversation(db: Db, shopId: string, id: string): Promise<ConversationTable> {
+  const row = await repo.findConversation(db, shopId, id);
   if (!row) throw notFound();
   return row;
 }

@@ -13,7 +13,7 @@ import {
   activeAutoReplies,
   agentLoads,
   assignConversation,
-  conversationForHandOver,
+  existingConversation,
   handOverConversation,
   lastServedBy,
   queuedConversations,
@@ -136,7 +136,7 @@ export function transferConversation(
 ): Promise<Conversation> {
   return runCommand(deps.db, deps.bus, async (trx, emit) => {
     await lockShopRouting(trx, actor.shopId);
-    const before = await conversationForHandOver(trx, actor.shopId, conversationId);
+    const before = await existingConversation(trx, actor.shopId, conversationId);
     const supervising = overseers.has(actor.role) || actor.permissions.has('chat.supervise');
     if (before.status === 'closed') throw new AppError('conversation_closed');
     if (mode === 'supervisor') {
