@@ -125,8 +125,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addUniqueConstraint('sla_clocks_subject_unique', ['policy_id', 'subject_key'])
     .execute();
-  await db.schema.createIndex('sla_clocks_due_idx').on('sla_clocks').columns(['phase', 'due_at']).execute();
-  await db.schema.createIndex('sla_clocks_warn_idx').on('sla_clocks').columns(['phase', 'warn_at']).execute();
+  // The sweep's two reads: running clocks due and not yet breached (warned). The recorded marks lead the due
+  // instant, so clocks breached long ago that still run (a chat never answered) are not walked on every sweep.
+  await db.schema
+    .createIndex('sla_clocks_due_idx')
+    .on('sla_clocks')
+    .columns(['phase', 'breached_at', 'due_at'])
+    .execute();
+  await db.schema
+    .createIndex('sla_clocks_warn_idx')
+    .on('sla_clocks')
+    .columns(['phase', 'warned_at', 'breached_at', 'warn_at'])
+    .execute();
   await db.schema
     .createIndex('sla_clocks_subject_idx')
     .on('sla_clocks')

@@ -142,6 +142,30 @@ export async function shopPolicies(db: Db, shopId: string): Promise<PolicyRule[]
   return rows.map(toRule);
 }
 
+/**
+ * A shop's SLA setup as one transaction has read it: a command that drives several clock changes and then presents
+ * the work order (a status change: stop, pause, restart, present) reads the policies and the calendar once. Outside
+ * a transaction nothing is kept.
+ */
+interface ShopSetup {
+  policies: Promise<Map<string, PolicyRule>>;
+  calendar?: Promise<BusinessCalendar>;
+}
+
+const setupsByTransaction = new WeakMap<Db, Map<string, ShopSetup>>();
+
+function shopSetup(db: Db, shopId: string): ShopSetup {
+  const load = (): ShopSetup => ({
+    policies: shopPolicies(db, shopId).then((rules) => new Map(rules.map((rule) => [rule.id, rule]))),
+  });
+  if (!db.isTransaction) return load();
+  let setups = setupsByTransaction.get(db);
+  if (!setups) setupsByTransaction.set(db, (setups = new Map()));
+  let setup = setups.get(shopId);
+  if (!setup) setups.set(shopId, (setup = load()));
+  return setup;
+}
+
 export async function listPolicies(db: Db, actor: Actor): Promise<SlaPolicy[]> {
   return (await shopPolicies(db, actor.shopId)).map(presentPolicy);
 }
@@ -167,6 +191,7 @@ export function updatePolicy(db: Db, actor: Actor, id: string, input: UpdateSlaP
     delete changes.updatedAt;
     if (Object.keys(changes).length === 0) return presentPolicy(before);
     after.updatedAt = Date.now();
+    setupsByTransaction.get(trx)?.delete(actor.shopId);
     await repo.updatePolicy(trx, id, {
       name: after.name,
       ...targetColumns(after.target),
@@ -210,15 +235,14 @@ interface ClockContext {
 }
 
 async function clockContext(deps: SlaDeps, trx: Db, emit: Emit, shopId: string): Promise<ClockContext> {
-  let calendar: Promise<BusinessCalendar> | undefined;
-  const policies = new Map((await shopPolicies(trx, shopId)).map((policy) => [policy.id, policy]));
+  const setup = shopSetup(trx, shopId);
   return {
     deps,
     trx,
     emit,
     shopId,
-    calendar: () => (calendar ??= deps.calendarOf(trx, shopId)),
-    policies,
+    calendar: () => (setup.calendar ??= deps.calendarOf(trx, shopId)),
+    policies: await setup.policies,
   };
 }
 
@@ -482,7 +506,7 @@ export async function workOrderClocks(
   now: number,
 ): Promise<Map<string, SlaClock[]>> {
   const rows = await repo.clocksOfWorkOrders(db, shopId, workOrderIds);
-  const policies = new Map((await shopPolicies(db, shopId)).map((policy) => [policy.id, policy]));
+  const policies = await shopSetup(db, shopId).policies;
   const byOrder = new Map<string, SlaClock[]>();
   const rank = { running: 0, paused: 1, stopped: 2 } as const;
   for (const row of [...rows].sort((a, b) => rank[a.phase] - rank[b.phase])) {
@@ -544,7 +568,7 @@ async function recordAlert(
   fromSweep: boolean,
 ): Promise<boolean> {
   if (!(await repo.claimAlert(trx, clock.id, kind, now, fromSweep))) return false;
-  const policy = await repo.findPolicy(trx, clock.shopId, clock.policyId);
+  const policy = (await shopSetup(trx, clock.shopId).policies).get(clock.policyId);
   const owner = await responsibleFor(deps, trx, clock);
   const row = {
     id: newId(),

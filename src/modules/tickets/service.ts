@@ -188,8 +188,10 @@ async function detailOf(
   db: Db,
   actor: Actor,
   row: WorkOrderTable,
+  /** the work order as already presented in this command (publishChange), not presented twice */
+  presented?: WorkOrder,
 ): Promise<WorkOrderDetail> {
-  const workOrder = await presentOne(deps, db, row);
+  const workOrder = presented ?? (await presentOne(deps, db, row));
   return {
     workOrder,
     history: await presentEntries(db, row.shopId, await repo.entriesOf(db, row.shopId, row.id)),
@@ -446,8 +448,7 @@ export function createWorkOrder(
 ): Promise<WorkOrderDetail> {
   return runCommand(deps.db, deps.bus, async (trx, emit) => {
     const row = await createIn(deps, trx, emit, actor, actor.shopId, input, source);
-    await publishChange(deps, trx, emit, row);
-    return detailOf(deps, trx, actor, row);
+    return detailOf(deps, trx, actor, row, await publishChange(deps, trx, emit, row));
   });
 }
 
@@ -512,8 +513,7 @@ function change(
       await addEntry(trx, row, { kind: 'assigned', actorId: actor.userId, data: { claimed: true }, at: now });
     }
     const after = await work(trx, emit, row, now);
-    await publishChange(deps, trx, emit, after);
-    return detailOf(deps, trx, actor, after);
+    return detailOf(deps, trx, actor, after, await publishChange(deps, trx, emit, after));
   });
 }
 
