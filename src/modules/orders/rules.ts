@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { commerceEventKinds, type CommerceEventKind } from '../../shared/commerce.js';
 import type { ImportRowErrorCode, OrderCsvColumn } from '../../shared/order-import.js';
 import { requiredOrderCsvColumns } from '../../shared/order-import.js';
-import { fromZonedParts, zoneOffsetMs } from '../../shared/zoned-time.js';
+import { fromZonedPartsCached } from '../../shared/zoned-time.js';
 
 /** An order-side event ready to store (before customer linking). */
 export interface CommerceEventInput {
@@ -57,30 +57,8 @@ export function parseEventTime(text: string, timeZone: string): number | null {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
     return null;
   }
-  const hourStart = zonedHourStart(year, month, day, hour, timeZone);
-  return hourStart.exact
-    ? hourStart.instant + (minute * 60 + second) * 1000
-    : fromZonedParts({ year, month, day, hour, minute, second }, timeZone);
-}
-
-/**
- * Converting a wall time costs several Intl calls; an import has many rows in the same hour. The start of each
- * wall-clock hour is remembered, with whether the zone's offset holds for the whole hour (no DST change inside),
- * in which case minutes and seconds are simply added.
- */
-const hourStarts = new Map<string, { instant: number; exact: boolean }>();
-
-function zonedHourStart(year: number, month: number, day: number, hour: number, timeZone: string) {
-  const key = `${timeZone}|${year}|${month}|${day}|${hour}`;
-  let found = hourStarts.get(key);
-  if (!found) {
-    const instant = fromZonedParts({ year, month, day, hour }, timeZone);
-    const exact = zoneOffsetMs(instant, timeZone) === zoneOffsetMs(instant + 3_599_999, timeZone);
-    found = { instant, exact };
-    if (hourStarts.size >= 100_000) hourStarts.clear();
-    hourStarts.set(key, found);
-  }
-  return found;
+  // Cached per wall-clock hour: an import has many rows in the same hours.
+  return fromZonedPartsCached({ year, month, day, hour, minute, second }, timeZone);
 }
 
 /** The idempotency key of an event without an id of its own: the same content always gives the same key. */
