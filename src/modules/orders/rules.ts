@@ -1,7 +1,12 @@
 // Pure rules of order events: what one CSV row or webhook event must hold, how it becomes a stored event, and the
 // id that makes it idempotent (the platform's event id, else a hash of the row's content).
 import { createHash } from 'node:crypto';
-import { commerceEventKinds, type CommerceEventKind } from '../../shared/commerce.js';
+import {
+  amountRequiredKinds,
+  commerceEventKinds,
+  orderPhonePattern,
+  type CommerceEventKind,
+} from '../../shared/commerce.js';
 import type { ImportRowErrorCode, OrderCsvColumn } from '../../shared/order-import.js';
 import { requiredOrderCsvColumns } from '../../shared/order-import.js';
 import { fromZonedPartsCached } from '../../shared/zoned-time.js';
@@ -23,8 +28,6 @@ export interface RowError {
   code: ImportRowErrorCode;
 }
 
-/** Payments and refunds carry an amount; other kinds may (an order's total). */
-const amountRequired: ReadonlySet<CommerceEventKind> = new Set(['order_paid', 'refund_completed']);
 const kinds: ReadonlySet<string> = new Set(commerceEventKinds);
 const limits: Partial<Record<OrderCsvColumn, number>> = {
   event_id: 128,
@@ -122,12 +125,11 @@ export function parseOrderRow(
   if (amountText !== '') {
     if (/^\d{1,15}$/.test(amountText)) amountFen = Number(amountText);
     else errors.push({ column: 'amount_fen', code: 'invalid_amount' });
-  } else if (amountRequired.has(kindText as CommerceEventKind)) {
+  } else if (amountRequiredKinds.has(kindText as CommerceEventKind)) {
     errors.push({ column: 'amount_fen', code: 'amount_required' });
   }
   const phone = cell('phone');
-  if (phone !== '' && !/^\+?[0-9][0-9 -]{2,31}$/.test(phone))
-    errors.push({ column: 'phone', code: 'invalid_phone' });
+  if (phone !== '' && !orderPhonePattern.test(phone)) errors.push({ column: 'phone', code: 'invalid_phone' });
   const subjectNo = cell('subject_no');
   const memberId = cell('member_id');
   const eventId = cell('event_id');
