@@ -20,6 +20,15 @@ export const commerceEventKinds = [
 ] as const;
 export type CommerceEventKind = (typeof commerceEventKinds)[number];
 
+/** Kinds that must carry an amount (webhook and CSV alike): payments and refunds. */
+export const amountRequiredKinds: ReadonlySet<CommerceEventKind> = new Set([
+  'order_paid',
+  'refund_completed',
+]);
+
+/** A buyer's phone as the platform sends it (webhook and CSV alike): digits, spaces, dashes, optional leading +. */
+export const orderPhonePattern = /^\+?[0-9][0-9 -]{2,31}$/;
+
 /** One stored order-side event, as published to other modules. */
 export interface CommerceEvent {
   /** Our id of the stored event. */

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   addZonedDays,
   fromZonedParts,
+  fromZonedPartsCached,
   toZonedParts,
   weekdayOf,
   zoneOffsetMs,
@@ -266,5 +267,46 @@ describe('independence from the machine time zone', () => {
       const source = readFileSync(new URL(file, import.meta.url), 'utf8');
       expect(source, file).not.toMatch(localTime);
     }
+  });
+});
+
+describe('fromZonedPartsCached', () => {
+  it('reads every quarter hour around DST changes exactly like fromZonedParts, twice over (cold and cached)', () => {
+    const changes = [
+      [newYork, 2026, 3, 8],
+      [newYork, 2026, 11, 1],
+      ['Australia/Sydney', 2026, 10, 4],
+      ['Australia/Sydney', 2026, 4, 5],
+      // 30-minute changes: 02:00 → 02:30 in October, 02:00 → 01:30 in April.
+      ['Australia/Lord_Howe', 2026, 10, 4],
+      ['Australia/Lord_Howe', 2026, 4, 5],
+      [shanghai, 2026, 3, 8],
+    ] as const;
+    for (let pass = 0; pass < 2; pass++) {
+      for (const [zone, year, month, day] of changes) {
+        for (let minutes = 0; minutes < 5 * 60; minutes += 15) {
+          const parts = {
+            year,
+            month,
+            day,
+            hour: Math.floor(minutes / 60),
+            minute: minutes % 60,
+            second: 30,
+          };
+          expect(fromZonedPartsCached(parts, zone), `${zone} ${JSON.stringify(parts)}`).toBe(
+            fromZonedParts(parts, zone),
+          );
+        }
+      }
+    }
+  });
+
+  it('lets out-of-range fields roll over and refuses fractions like fromZonedParts', () => {
+    expect(fromZonedPartsCached({ year: 2026, month: 12, day: 31, hour: 23, minute: 90 }, shanghai)).toBe(
+      fromZonedParts({ year: 2027, month: 1, day: 1, hour: 0, minute: 30 }, shanghai),
+    );
+    expect(() => fromZonedPartsCached({ year: 2026, month: 1, day: 1, minute: 0.5 }, shanghai)).toThrow(
+      RangeError,
+    );
   });
 });

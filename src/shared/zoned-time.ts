@@ -129,6 +129,46 @@ export function fromZonedParts(parts: ZonedPartsInput, timeZone: string): number
   return wall - offsetBefore;
 }
 
+/**
+ * `fromZonedParts` for many readings in few hours (an import's rows): the start of each wall-clock hour is converted
+ * once and remembered, and a reading in an hour that starts on the wall clock and keeps one offset throughout is
+ * that start plus its minutes and seconds. Any other hour (one a DST change begins inside, or whose start falls in
+ * a gap, e.g. Lord Howe's 30-minute one) goes through `fromZonedParts`, so the result is always the same as its.
+ */
+export function fromZonedPartsCached(parts: ZonedPartsInput, timeZone: string): number {
+  const { year, month, day, hour = 0, minute = 0, second = 0 } = parts;
+  for (const [name, value] of Object.entries({ year, month, day, hour, minute, second })) {
+    assertInteger(name, value);
+  }
+  const wall = wallClockAsUtc(year, month, day, hour, minute, second);
+  const wallHour = Math.floor(wall / hourMs) * hourMs;
+  const key = `${timeZone}|${wallHour}`;
+  let start = hourStarts.get(key);
+  if (start === undefined) {
+    const instant = fromZonedParts(toWallParts(wallHour), timeZone);
+    const offset = zoneOffsetMs(instant, timeZone);
+    const exact = instant + offset === wallHour && zoneOffsetMs(instant + hourMs - 1, timeZone) === offset;
+    start = exact ? instant : null;
+    if (hourStarts.size >= 100_000) hourStarts.clear();
+    hourStarts.set(key, start);
+  }
+  return start === null ? fromZonedParts(parts, timeZone) : start + (wall - wallHour);
+}
+
+const hourMs = 3_600_000;
+/** Wall-clock hour (as if UTC) → its start instant, or null when the hour needs the full conversion. */
+const hourStarts = new Map<string, number | null>();
+
+function toWallParts(wall: number): ZonedPartsInput {
+  const date = new Date(wall);
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+  };
+}
+
 /** The calendar date `days` days after (or before, if negative) `date`; pure calendar arithmetic, no zone. */
 export function addZonedDays(date: LocalDate, days: number): LocalDate {
   assertInteger('days', days);

@@ -1,9 +1,14 @@
 // Pure rules of calls (SPEC §2, §5): the state of a call folded from its PBX events in any order, ring time and
 // rings before answer, the call-back due time, and the week's deterministic spot-check sample.
 import { createHash } from 'node:crypto';
-import { addWorkingTime, nextWorkingTime, type BusinessCalendar } from '../../shared/business-time.js';
+import {
+  addWorkingTime,
+  formatLocalDate,
+  nextWorkingTime,
+  type BusinessCalendar,
+} from '../../shared/business-time.js';
 import type { CallDirection, CallEventType, CallState } from '../../shared/calls.js';
-import { addZonedDays, fromZonedParts, toZonedParts, type LocalDate } from '../../shared/zoned-time.js';
+import { addZonedDays, fromZonedParts, toZonedParts } from '../../shared/zoned-time.js';
 
 /** One PBX event as stored: its type, when it happened and what it said about the call. */
 export interface CallEventFact {
@@ -100,15 +105,12 @@ export function callbackDueAt(calendar: BusinessCalendar, endedAt: number, delay
   return addWorkingTime(calendar, nextWorkingTime(calendar, endedAt), delayMinutes * 60_000);
 }
 
-const isoDate = (date: LocalDate) =>
-  `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-
 /** The shop-local week (Monday 00:00 to the next Monday 00:00) holding `instant`, named by its Monday. */
 export function weekOf(instant: number, timeZone: string): { week: string; start: number; end: number } {
   const parts = toZonedParts(instant, timeZone);
   const monday = addZonedDays(parts, 1 - parts.weekday);
   return {
-    week: isoDate(monday),
+    week: formatLocalDate(monday),
     start: fromZonedParts(monday, timeZone),
     end: fromZonedParts(addZonedDays(monday, 7), timeZone),
   };

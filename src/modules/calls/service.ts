@@ -8,6 +8,7 @@ import { withTransaction } from '../../db/transaction.js';
 import { auditActorOf, type Actor } from '../../server/actor.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { runCommand, type Emit, type EventBus } from '../../server/events.js';
+import { parseLocalDate } from '../../shared/business-time.js';
 import { defaultCallSettings } from '../../shared/calls.js';
 import { fromZonedParts } from '../../shared/zoned-time.js';
 import type {
@@ -67,6 +68,20 @@ function changed(
     missed: call.missed === 1,
     version: call.version,
   });
+}
+
+/** Writes `patch` to the call with the next version, publishes the change and returns the call as presented. */
+async function saveCall(
+  trx: Db,
+  emit: Emit,
+  before: CallTable,
+  patch: Partial<CallTable>,
+  now: number,
+): Promise<Call> {
+  const after = { ...before, ...patch, version: before.version + 1, updatedAt: now };
+  await repo.updateCall(trx, before.id, { ...patch, version: after.version, updatedAt: now });
+  changed(emit, after);
+  return (await present(trx, before.shopId, [after]))[0]!;
 }
 
 function factOf(row: { eventId: string; type: CallEventFact['type']; occurredAt: number; payload: string }) {
@@ -323,22 +338,16 @@ export function updateCallRecord(
   return runCommand(db, bus, async (trx, emit) => {
     const before = await loadCall(trx, actor, id);
     if (!canEditRecord(actor, before)) throw new AppError('call_not_yours');
-    const after = { ...before, ...recordPatch(input), version: before.version + 1, updatedAt: Date.now() };
-    await repo.updateCall(trx, id, {
-      ...recordPatch(input),
-      version: after.version,
-      updatedAt: after.updatedAt,
-    });
+    const patch = recordPatch(input);
     if (before.agentId !== actor.userId) {
       await recordAudit(trx, auditActorOf(actor), {
         action: 'call.record_corrected',
         entityType: 'call',
         entityId: id,
-        changes: { matter: [before.matter, after.matter], handling: [before.handling, after.handling] },
+        changes: { matter: [before.matter, patch.matter], handling: [before.handling, patch.handling] },
       });
     }
-    changed(emit, after);
-    return (await present(trx, actor.shopId, [after]))[0]!;
+    return saveCall(trx, emit, before, patch, Date.now());
   });
 }
 
@@ -349,10 +358,7 @@ export function selfCheckCall(db: Db, bus: EventBus, actor: Actor, id: string): 
     if (before.agentId !== actor.userId) throw new AppError('call_not_yours');
     if (before.selfCheckedAt !== null) return (await present(trx, actor.shopId, [before]))[0]!;
     const now = Date.now();
-    const after = { ...before, selfCheckedAt: now, version: before.version + 1, updatedAt: now };
-    await repo.updateCall(trx, id, { selfCheckedAt: now, version: after.version, updatedAt: now });
-    changed(emit, after);
-    return (await present(trx, actor.shopId, [after]))[0]!;
+    return saveCall(trx, emit, before, { selfCheckedAt: now }, now);
   });
 }
 
@@ -367,24 +373,19 @@ export function spotCheckCall(
   return runCommand(db, bus, async (trx, emit) => {
     const before = await loadCall(trx, actor, id);
     const now = Date.now();
-    const patch = {
-      spotCheckResult: input.result,
-      spotCheckComment: input.comment,
-      spotCheckedBy: actor.userId,
-      spotCheckedAt: now,
-      version: before.version + 1,
-      updatedAt: now,
-    };
-    await repo.updateCall(trx, id, patch);
     await recordAudit(trx, auditActorOf(actor), {
       action: 'call.spot_checked',
       entityType: 'call',
       entityId: id,
       changes: { result: input.result, comment: input.comment },
     });
-    const after = { ...before, ...patch };
-    changed(emit, after);
-    return (await present(trx, actor.shopId, [after]))[0]!;
+    const patch = {
+      spotCheckResult: input.result,
+      spotCheckComment: input.comment,
+      spotCheckedBy: actor.userId,
+      spotCheckedAt: now,
+    };
+    return saveCall(trx, emit, before, patch, now);
   });
 }
 
@@ -399,8 +400,7 @@ export async function spotCheckSample(
     callSettingsOf(db, actor.shopId),
   ]);
   const zone = serviceHours.timeZone;
-  const [year, month, day] = (week ?? '').split('-').map(Number);
-  const at = week ? fromZonedParts({ year: year!, month: month!, day: day!, hour: 12 }, zone) : Date.now();
+  const at = week ? fromZonedParts({ ...parseLocalDate(week), hour: 12 }, zone) : Date.now();
   const range = weekOf(at, zone);
   const ids = weeklySample(
     await repo.agentRecordIds(db, actor.shopId, range.start, range.end),
@@ -455,10 +455,8 @@ export function completeCallbackTask(db: Db, bus: EventBus, actor: Actor, taskId
       doneAt: now,
       updatedAt: now,
     });
-    const after = { ...call, version: call.version + 1, updatedAt: now };
-    await repo.updateCall(trx, call.id, { version: after.version, updatedAt: now });
-    changed(emit, after);
-    return (await present(trx, actor.shopId, [after]))[0]!;
+    // The call's version moves too, so clients holding the call see its call-back done.
+    return saveCall(trx, emit, call, {}, now);
   });
 }
 

@@ -150,6 +150,26 @@ describeEachDatabase('order events', (context) => {
     expect(unsigned.statusCode).toBe(401);
   });
 
+  it('the order webhook refuses a payment without an amount, like the CSV import, and stores nothing of the batch', async () => {
+    const { app } = context();
+    const shop = await buildShop(context());
+    const admin = await signIn(app, shop.admin.login);
+    const signed = { id: shop.id, secret: await rotateSecret(admin) };
+    const occurredAt = new Date().toISOString();
+    const answer = await signedPost(app, '/api/webhooks/orders', signed, {
+      events: [
+        { eventId: 'n1', kind: 'order_placed', orderNo: 'DD8', occurredAt },
+        { eventId: 'n2', kind: 'order_paid', orderNo: 'DD8', occurredAt },
+      ],
+    });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json().error).toMatchObject({
+      code: 'validation_failed',
+      details: { issues: [expect.objectContaining({ path: ['body', 'events', '1', 'amountFen'] })] },
+    });
+    expect(await countEvents(context(), shop.id)).toBe(0);
+  });
+
   it('imports 100,000 rows with progress and exactly the bad rows reported; a second import adds nothing', async () => {
     const { app } = context();
     const shop = await buildShop(context());

@@ -101,4 +101,10 @@ describe('wall times across a DST change', () => {
       }
     }
   });
+
+  it('reads the minutes after Lord Howe’s 30-minute spring gap as they are, not shifted by the gap', () => {
+    // 2026-10-04 02:00 LHST (+10:30) → 02:30 LHDT (+11): 02:15 does not exist, 02:45 does.
+    expect(parseEventTime('2026-10-04 02:15', 'Australia/Lord_Howe')).toBe(Date.UTC(2026, 9, 3, 15, 45));
+    expect(parseEventTime('2026-10-04 02:45', 'Australia/Lord_Howe')).toBe(Date.UTC(2026, 9, 3, 15, 45));
+  });
 });

@@ -1,10 +1,15 @@
 // Pure rules of order events: what one CSV row or webhook event must hold, how it becomes a stored event, and the
 // id that makes it idempotent (the platform's event id, else a hash of the row's content).
 import { createHash } from 'node:crypto';
-import { commerceEventKinds, type CommerceEventKind } from '../../shared/commerce.js';
+import {
+  amountRequiredKinds,
+  commerceEventKinds,
+  orderPhonePattern,
+  type CommerceEventKind,
+} from '../../shared/commerce.js';
 import type { ImportRowErrorCode, OrderCsvColumn } from '../../shared/order-import.js';
 import { requiredOrderCsvColumns } from '../../shared/order-import.js';
-import { fromZonedParts, zoneOffsetMs } from '../../shared/zoned-time.js';
+import { fromZonedPartsCached } from '../../shared/zoned-time.js';
 
 /** An order-side event ready to store (before customer linking). */
 export interface CommerceEventInput {
@@ -23,8 +28,6 @@ export interface RowError {
   code: ImportRowErrorCode;
 }
 
-/** Payments and refunds carry an amount; other kinds may (an order's total). */
-const amountRequired: ReadonlySet<CommerceEventKind> = new Set(['order_paid', 'refund_completed']);
 const kinds: ReadonlySet<string> = new Set(commerceEventKinds);
 const limits: Partial<Record<OrderCsvColumn, number>> = {
   event_id: 128,
@@ -57,30 +60,8 @@ export function parseEventTime(text: string, timeZone: string): number | null {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
     return null;
   }
-  const hourStart = zonedHourStart(year, month, day, hour, timeZone);
-  return hourStart.exact
-    ? hourStart.instant + (minute * 60 + second) * 1000
-    : fromZonedParts({ year, month, day, hour, minute, second }, timeZone);
-}
-
-/**
- * Converting a wall time costs several Intl calls; an import has many rows in the same hour. The start of each
- * wall-clock hour is remembered, with whether the zone's offset holds for the whole hour (no DST change inside),
- * in which case minutes and seconds are simply added.
- */
-const hourStarts = new Map<string, { instant: number; exact: boolean }>();
-
-function zonedHourStart(year: number, month: number, day: number, hour: number, timeZone: string) {
-  const key = `${timeZone}|${year}|${month}|${day}|${hour}`;
-  let found = hourStarts.get(key);
-  if (!found) {
-    const instant = fromZonedParts({ year, month, day, hour }, timeZone);
-    const exact = zoneOffsetMs(instant, timeZone) === zoneOffsetMs(instant + 3_599_999, timeZone);
-    found = { instant, exact };
-    if (hourStarts.size >= 100_000) hourStarts.clear();
-    hourStarts.set(key, found);
-  }
-  return found;
+  // Cached per wall-clock hour: an import has many rows in the same hours.
+  return fromZonedPartsCached({ year, month, day, hour, minute, second }, timeZone);
 }
 
 /** The idempotency key of an event without an id of its own: the same content always gives the same key. */
@@ -144,12 +125,11 @@ export function parseOrderRow(
   if (amountText !== '') {
     if (/^\d{1,15}$/.test(amountText)) amountFen = Number(amountText);
     else errors.push({ column: 'amount_fen', code: 'invalid_amount' });
-  } else if (amountRequired.has(kindText as CommerceEventKind)) {
+  } else if (amountRequiredKinds.has(kindText as CommerceEventKind)) {
     errors.push({ column: 'amount_fen', code: 'amount_required' });
   }
   const phone = cell('phone');
-  if (phone !== '' && !/^\+?[0-9][0-9 -]{2,31}$/.test(phone))
-    errors.push({ column: 'phone', code: 'invalid_phone' });
+  if (phone !== '' && !orderPhonePattern.test(phone)) errors.push({ column: 'phone', code: 'invalid_phone' });
   const subjectNo = cell('subject_no');
   const memberId = cell('member_id');
   const eventId = cell('event_id');

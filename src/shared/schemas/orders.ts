@@ -1,7 +1,7 @@
 // API contract of order events (issue 4): the signed order webhook and the CSV import job with its progress and
 // per-row error report.
 import { z } from 'zod';
-import { commerceEventKinds } from '../commerce.js';
+import { amountRequiredKinds, commerceEventKinds, orderPhonePattern } from '../commerce.js';
 import { orderImportStatuses } from '../order-import.js';
 import { idSchema, instantSchema } from './common.js';
 
@@ -12,31 +12,32 @@ const platformNo = z
   .max(64)
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
-export const orderWebhookEventSchema = z.strictObject({
-  eventId: z
-    .string()
-    .min(1)
-    .max(128)
-    .regex(/^[\x21-\x7e]+$/)
-    .describe('Unique per event; a repeated event id is ignored'),
-  kind: z.enum(commerceEventKinds),
-  orderNo: platformNo.describe('The platform order number, e.g. DD20261122003'),
-  subjectNo: platformNo.optional().describe('The after-sale or refund number, for those kinds'),
-  memberId: z.string().trim().min(1).max(64).optional().describe("The shop's member id of the buyer"),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 -]{2,31}$/)
-    .optional(),
-  occurredAt: instantSchema,
-  amountFen: z
-    .number()
-    .int()
-    .min(0)
-    .max(1e15)
-    .optional()
-    .describe('Amount in fen (分); payments and refunds'),
-});
+export const orderWebhookEventSchema = z
+  .strictObject({
+    eventId: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[\x21-\x7e]+$/)
+      .describe('Unique per event; a repeated event id is ignored'),
+    kind: z.enum(commerceEventKinds),
+    orderNo: platformNo.describe('The platform order number, e.g. DD20261122003'),
+    subjectNo: platformNo.optional().describe('The after-sale or refund number, for those kinds'),
+    memberId: z.string().trim().min(1).max(64).optional().describe("The shop's member id of the buyer"),
+    phone: z.string().trim().regex(orderPhonePattern).optional(),
+    occurredAt: instantSchema,
+    amountFen: z
+      .number()
+      .int()
+      .min(0)
+      .max(1e15)
+      .optional()
+      .describe('Amount in fen (分); required for order_paid and refund_completed'),
+  })
+  .refine((event) => event.amountFen !== undefined || !amountRequiredKinds.has(event.kind), {
+    path: ['amountFen'],
+    message: 'payments and refunds need an amount in fen',
+  });
 export type OrderWebhookEvent = z.infer<typeof orderWebhookEventSchema>;
 
 export const orderWebhookBodySchema = z.strictObject({
