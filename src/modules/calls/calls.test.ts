@@ -113,6 +113,29 @@ describeEachDatabase('calls webhook and records', (context) => {
     expect((await countRows(context())).events).toBe(before.events + 1);
   });
 
+  it('takes two rotations at once (a double click) one after the other: both answer, two secrets stay valid', async () => {
+    const { app } = context();
+    const { admin, signed } = await callShop(context());
+    const [first, second] = await Promise.all([
+      admin.post('/api/webhook-secrets/rotate'),
+      admin.post('/api/webhook-secrets/rotate'),
+    ]);
+    expect([first?.statusCode, second?.statusCode]).toEqual([201, 201]);
+    const secrets = [first, second].map((r) => r?.json<{ secret: string }>().secret ?? '');
+    const event = (id: string) => ({
+      eventId: id,
+      callId: 'dbl-1',
+      type: 'ringing',
+      occurredAt: new Date().toISOString(),
+    });
+    const answers = await Promise.all(
+      secrets.map((secret, i) => signedPost(app, url, { ...signed, secret }, event(`dbl-${i}`))),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
+    // The secret from before both rotations is no longer accepted.
+    expect((await signedPost(app, url, signed, event('dbl-old'))).statusCode).toBe(401);
+  });
+
   it('accepts the previous secret during a rotation and refuses it once retired; validates signed bodies', async () => {
     const { app } = context();
     const { admin, signed } = await callShop(context());

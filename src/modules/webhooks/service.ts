@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, WebhookSecretTable } from '../../db/schema.js';
+import { lockForTransaction } from '../../db/locks.js';
 import { withTransaction } from '../../db/transaction.js';
 import { auditActorOf, type Actor } from '../../server/actor.js';
 import type { RotatedWebhookSecret, WebhookSecrets } from '../../shared/schemas/webhooks.js';
@@ -31,6 +32,8 @@ export async function webhookSecretStatus(db: Db, actor: Actor): Promise<Webhook
 /** A new current secret; the old current one stays valid as 'previous' so senders can switch without downtime. */
 export function rotateWebhookSecret(db: Db, actor: Actor): Promise<RotatedWebhookSecret> {
   return withTransaction(db, async (trx) => {
+    // Two rotations at once (a double click) must run one after the other, not both move 'current' to 'previous'.
+    await lockForTransaction(trx, `kefu:webhook-secrets:${actor.shopId}`);
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     await repo.deleteSecret(trx, actor.shopId, 'previous');
     await repo.moveCurrentToPrevious(trx, actor.shopId);
