@@ -1,40 +1,26 @@
 // Issue 4: an admin opens the business calendar, sees the shipped PRC days, imports a small .ics file and sees its
 // days (and the event it could not import) in the year view.
-import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from './browser.js';
+import { serverAndBrowser } from './suite.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
-});
+const run = serverAndBrowser();
 
 describe('business calendar in Chromium', () => {
   it('an admin imports an .ics file and sees its holidays, its make-up day and the rejected event', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    const page = await run.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${run.server.url}/`);
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill('kefu2026');
     await page.getByTestId('login-submit').click();
     await page.waitForURL('**/workspace');
 
-    await page.goto(`${server.url}/settings/calendar`);
+    await page.goto(`${run.server.url}/settings/calendar`);
     await page.getByTestId('calendar-day-table').waitFor();
     // The shipped PRC schedule: pick 2025 and find the National Day 调休 Saturday.
     await page.getByTestId('calendar-year').click();

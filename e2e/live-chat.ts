@@ -1,14 +1,12 @@
 // Browser-test helpers shared by the staff-side tests: a staff member signed in on their own page (console errors
 // collected), sockets that are closed at the end, and a customer asking through the widget API.
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { ChatMessage, Conversation, WidgetSession } from '../src/shared/schemas/chat.js';
-import { launchBrowser } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
 import { call, signIn, type StaffSession } from './staff-api.js';
+import { serverAndBrowser } from './suite.js';
 
 export interface LiveChatRun {
   url: string;
@@ -76,24 +74,12 @@ export async function signedInPage(run: LiveChatRun, login: string, path: string
  * data removed); the helpers act on them.
  */
 export function liveChatSuite() {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const suite = serverAndBrowser();
   const sockets: Socket[] = [];
   const consoleErrors: string[] = [];
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    sockets.forEach((socket) => socket.close());
-    await browser?.close();
-    await server?.stop();
-    if (server) rmSync(server.dataDir, { recursive: true, force: true });
-  });
-  const run = (): LiveChatRun => {
-    if (!server || !browser) throw new Error('live-chat suite used before it started');
-    return { url: server.url, browser, sockets, consoleErrors };
-  };
+  // Registered after the suite's own afterAll, so it runs before it (vitest runs after-hooks as a stack).
+  afterAll(() => sockets.forEach((socket) => socket.close()));
+  const run = (): LiveChatRun => ({ url: suite.server.url, browser: suite.browser, sockets, consoleErrors });
   return {
     run,
     consoleErrors,

@@ -1,23 +1,10 @@
 // An admin signs in, adds an agent to the after-sale group, and switches the interface to English and back.
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from './browser.js';
+import { serverAndBrowser } from './suite.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
-});
+const run = serverAndBrowser();
 
 /** Opens an Ant Design select and clicks the option with this text, once its dropdown is really open. */
 async function pickOption(page: Page, testId: string, optionText: string) {
@@ -32,13 +19,13 @@ async function pickOption(page: Page, testId: string, optionText: string) {
 
 describe('admin settings in Chromium', () => {
   it('signs in, adds an agent to the after-sale group, switches language to English and back', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${run.server.url}/`);
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill('kefu2026');
     await page.screenshot({ path: screenshotPath('01-login') });
@@ -47,7 +34,7 @@ describe('admin settings in Chromium', () => {
     await expect.poll(() => page.getByText('王店长').first().isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('02-shell-zh') });
 
-    await page.goto(`${server.url}/settings/agents`);
+    await page.goto(`${run.server.url}/settings/agents`);
     await page.getByTestId('agent-row-presale1').waitFor();
     await page.getByTestId('agent-create').click();
     await page.getByTestId('agent-form-login').fill('aftersale4');

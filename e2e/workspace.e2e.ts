@@ -1,43 +1,30 @@
 // An agent takes a chat in Chromium: a customer on the product page writes through the widget socket, the chat
 // arrives in 张晓雨's workspace with the title alert, she answers with a `/` quick reply and the customer gets it.
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatMessage, Conversation, WidgetSession } from '../src/shared/schemas/chat.js';
-import { launchBrowser, screenshotPath } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { screenshotPath } from './browser.js';
 import { call as callAs, signIn as staffSignIn, type StaffSession } from './staff-api.js';
+import { serverAndBrowser } from './suite.js';
 
-let server: RunningServer;
-let browser: Browser;
+const run = serverAndBrowser();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
-});
-
-const signIn = (login: string) => staffSignIn(server.url, login);
+const signIn = (login: string) => staffSignIn(run.server.url, login);
 const call = <T>(staff: StaffSession, method: string, path: string, body?: unknown) =>
-  callAs<T>(server.url, staff, method, path, body);
+  callAs<T>(run.server.url, staff, method, path, body);
 
 /** The customer: a widget session, then the /widget socket, keeping every message pushed to them. */
 async function openCustomer(shopKey: string) {
-  const response = await fetch(`${server.url}/api/widget/session`, {
+  const response = await fetch(`${run.server.url}/api/widget/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ shopKey }),
   });
   expect(response.status).toBe(200);
   const session = (await response.json()) as WidgetSession;
-  const socket: Socket = io(`${server.url}/widget`, {
+  const socket: Socket = io(`${run.server.url}/widget`, {
     auth: { visitorToken: session.visitorToken },
     transports: ['websocket'],
     reconnection: false,
@@ -76,14 +63,14 @@ describe('agent workspace in Chromium', () => {
     });
     const shop = await call<{ name: string; widgetKey: string }>(admin, 'GET', '/api/shop');
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${run.server.url}/`);
     await page.getByTestId('login-username').fill('presale1');
     await page.getByTestId('login-password').fill('kefu2026');
     await page.getByTestId('login-submit').click();

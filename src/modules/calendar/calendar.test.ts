@@ -126,6 +126,13 @@ describeEachDatabase('business calendar', (context) => {
     expect(badSpan.statusCode).toBe(400);
     const noWork = await admin.patch('/api/calendar', { workingHours: [[], [], [], [], [], [], []] });
     expect(noWork.statusCode).toBe(400);
+    // Refused whole: the time zone sent with a week without working time is not kept either.
+    const zoneAndNoWork = await admin.patch('/api/calendar', {
+      timeZone: 'Asia/Tokyo',
+      workingHours: [[], [], [], [], [], [], []],
+    });
+    expect(zoneAndNoWork.statusCode).toBe(400);
+    expect(zoneAndNoWork.json().error.code).toBe('validation_failed');
     const notIcs = await admin.post('/api/calendar/import', { content: 'date,name\n2027-01-01,元旦' });
     expect(notIcs.statusCode).toBe(400);
     expect(notIcs.json().error.code).toBe('ics_invalid');

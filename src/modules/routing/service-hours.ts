@@ -43,14 +43,20 @@ export function parseWallTime(value: string, setting = 'time'): WallTime {
   return { hour: Math.floor(minutes / 60), minute: minutes % 60 };
 }
 
-const calendars = new WeakMap<ServiceHours, BusinessCalendar>();
+/**
+ * Calendars by the hours' values, not by object: every chat setting read builds a fresh ServiceHours, and compiling
+ * a calendar (with its per-date interval cache) costs far more than the lookup it serves.
+ */
+const calendars = new Map<string, BusinessCalendar>();
+const calendarLimit = 1_000;
 
 /**
  * The business calendar whose service hours are these daily hours (the arithmetic lives in shared/business-time.ts).
  * Equal opening and closing times make a 24 h span every day, which business-time reads as around the clock.
  */
 export function serviceHoursCalendar(hours: ServiceHours): BusinessCalendar {
-  let calendar = calendars.get(hours);
+  const key = `${hours.timeZone}|${hours.opensAt}|${hours.closesAt}|${hours.offHoursReplyBy}`;
+  let calendar = calendars.get(key);
   if (!calendar) {
     parseWallTime(hours.opensAt, 'opensAt');
     parseWallTime(hours.closesAt, 'closesAt');
@@ -60,7 +66,8 @@ export function serviceHoursCalendar(hours: ServiceHours): BusinessCalendar {
       timeZone: hours.timeZone,
       serviceHours: everyDay([{ start: hours.opensAt, end: hours.closesAt }]),
     };
-    calendars.set(hours, calendar);
+    if (calendars.size >= calendarLimit) calendars.clear();
+    calendars.set(key, calendar);
   }
   return calendar;
 }
