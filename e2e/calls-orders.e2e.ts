@@ -3,40 +3,32 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signWebhook } from '../src/modules/webhooks/rules.js';
-import { launchBrowser, screenshotPath } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { screenshotPath } from './browser.js';
+import { serverAndBrowser } from './suite.js';
 import { call, demoPassword, signIn, type StaffSession } from './staff-api.js';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = serverAndBrowser();
 let admin: StaffSession;
 let agent: StaffSession;
 let secret: string;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  admin = await signIn(server.url, 'admin');
-  agent = await signIn(server.url, 'presale1');
-  secret = (await call<{ secret: string }>(server.url, admin, 'POST', '/api/webhook-secrets/rotate')).secret;
-  await call(server.url, admin, 'PATCH', '/api/call-settings', {
+  admin = await signIn(suite.server.url, 'admin');
+  agent = await signIn(suite.server.url, 'presale1');
+  secret = (await call<{ secret: string }>(suite.server.url, admin, 'POST', '/api/webhook-secrets/rotate'))
+    .secret;
+  await call(suite.server.url, admin, 'PATCH', '/api/call-settings', {
     extensions: [{ extension: '801', userId: agent.userId }],
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
 });
 
 async function pbx(event: Record<string, unknown>) {
   const body = JSON.stringify(event);
   const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(`${server.url}/api/webhooks/calls`, {
+  const response = await fetch(`${suite.server.url}/api/webhooks/calls`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -50,12 +42,12 @@ async function pbx(event: Record<string, unknown>) {
 }
 
 async function signInPage(login: string): Promise<{ page: Page; consoleErrors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  const page = await suite.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${suite.server.url}/`);
   await page.getByTestId('login-username').fill(login);
   await page.getByTestId('login-password').fill(demoPassword);
   await page.getByTestId('login-submit').click();
@@ -126,7 +118,7 @@ describe('calls and order import in Chromium', () => {
     expect(await table.textContent()).toContain('139****5678');
 
     const manual = await call<{ items: Array<{ id: string; source: string }> }>(
-      server.url,
+      suite.server.url,
       agent,
       'GET',
       '/api/calls?source=manual',
@@ -154,7 +146,7 @@ describe('calls and order import in Chromium', () => {
       ].join('\n'),
     );
     const { page, consoleErrors } = await signInPage('admin');
-    await page.goto(`${server.url}/settings/order-import`);
+    await page.goto(`${suite.server.url}/settings/order-import`);
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('order-import-choose').click();
     await (await chooser).setFiles(file);
@@ -183,7 +175,7 @@ describe('calls and order import in Chromium', () => {
       .toBe('新增 0 条，已存在 3 条，出错 1 行');
     await page.screenshot({ path: screenshotPath('orders-02-second-import'), fullPage: true });
 
-    await page.goto(`${server.url}/settings/webhooks`);
+    await page.goto(`${suite.server.url}/settings/webhooks`);
     await page.getByTestId('webhook-current').waitFor();
     expect(await page.getByTestId('webhook-current').textContent()).toContain(secret.slice(-4));
     await page.screenshot({ path: screenshotPath('orders-03-webhook-secrets'), fullPage: true });

@@ -1,26 +1,24 @@
 // Issue 3, acceptance 4, both sides in Chromium: a customer on the demo shop's product page chats through the
 // widget and a pre-sale agent answers in the workspace; a customer from an order detail page reaches an
 // after-sale agent; the first customer, back within 24 h from an order page, reaches the same pre-sale agent.
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation } from '../src/shared/schemas/chat.js';
-import { launchBrowser, screenshotPath } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { screenshotPath } from './browser.js';
+import { serverAndBrowser } from './suite.js';
 import { call as callAs, signIn as staffSignIn, type StaffSession } from './staff-api.js';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = serverAndBrowser();
 const contexts: BrowserContext[] = [];
 const consoleErrors: string[] = [];
 
-const signIn = (login: string) => staffSignIn(server.url, login);
+const signIn = (login: string) => staffSignIn(suite.server.url, login);
 const call = <T>(staff: StaffSession, method: string, path: string, body?: unknown) =>
-  callAs<T>(server.url, staff, method, path, body);
+  callAs<T>(suite.server.url, staff, method, path, body);
 
 /** A browser of its own (own cookies and storage), with console errors collected. */
 async function newPage(viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const context = await suite.browser.newContext({ viewport, locale: 'zh-CN' });
   contexts.push(context);
   const page = await context.newPage();
   page.on('console', (message) => {
@@ -33,7 +31,7 @@ async function newPage(viewport = { width: 1440, height: 900 }): Promise<Page> {
 /** An agent signed in to the workspace, online (connecting sets them online). */
 async function openWorkspace(login: string): Promise<Page> {
   const page = await newPage();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${suite.server.url}/`);
   await page.getByTestId('login-username').fill(login);
   await page.getByTestId('login-password').fill('kefu2026');
   await page.getByTestId('login-submit').click();
@@ -47,7 +45,7 @@ async function openWorkspace(login: string): Promise<Page> {
 
 /** A customer writes through the widget on a demo-shop page. */
 async function askFrom(page: Page, path: string, question: string): Promise<void> {
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${suite.server.url}${path}`);
   await page.getByTestId('kefu-launcher').click();
   await page.getByTestId('kefu-input').waitFor();
   await page.getByTestId('kefu-input').fill(question);
@@ -81,8 +79,6 @@ async function latestConversationOf(admin: StaffSession, text: string): Promise<
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   // The demo shop serves 09:00–23:00 Shanghai time; the flows must pass at any hour.
   const admin = await signIn('admin');
   await call(admin, 'PATCH', '/api/shop', {
@@ -92,9 +88,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
 });
 
 describe('chat from the demo shop to the agent workspace', () => {

@@ -1,17 +1,15 @@
 // A customer chats from the demo shop's product page through the embedded widget while an agent answers over
 // the /agent socket: message, reply, typing, read receipt, the end of the chat and its rating; then the
 // offline-message form outside service hours, and the image checks.
-import { rmSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, Conversation } from '../src/shared/schemas/chat.js';
-import { launchBrowser, screenshotPath } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { screenshotPath } from './browser.js';
+import { serverAndBrowser } from './suite.js';
 import { signIn as staffSignIn, staffRequest, type StaffSession } from './staff-api.js';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = serverAndBrowser();
 let admin: StaffSession;
 let agent: StaffSession;
 let agentSocket: Socket;
@@ -20,9 +18,9 @@ const agentUpdates: Conversation[] = [];
 
 type AckResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
-const signIn = (login: string) => staffSignIn(server.url, login);
+const signIn = (login: string) => staffSignIn(suite.server.url, login);
 const api = (session: StaffSession, method: string, path: string, body?: unknown) =>
-  staffRequest(server.url, session, method, path, body);
+  staffRequest(suite.server.url, session, method, path, body);
 
 /** Service hours as a window of the shop's day (Asia/Shanghai); '00:00'–'00:00' is around the clock. */
 async function setServiceHours(opensAt: string, closesAt: string) {
@@ -51,13 +49,13 @@ async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> 
 }
 
 async function openShopPage(path: string): Promise<{ page: Page; consoleErrors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${suite.server.url}${path}`);
   return { page, consoleErrors };
 }
 
@@ -76,13 +74,11 @@ async function history(conversationId: string): Promise<ChatMessage[]> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   admin = await signIn('admin');
   // The demo seed serves 09:00–23:00 Shanghai time; these tests must pass at any hour.
   await setServiceHours('00:00', '00:00');
   agent = await signIn('presale1');
-  agentSocket = io(`${server.url}/agent`, {
+  agentSocket = io(`${suite.server.url}/agent`, {
     transports: ['websocket'],
     extraHeaders: { cookie: agent.cookie },
     reconnection: false,
@@ -103,9 +99,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   agentSocket?.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
 });
 
 describe('chat widget on the demo shop', () => {
@@ -208,8 +201,8 @@ describe('chat widget on the demo shop', () => {
   });
 
   it('a member signed in on the shop chats as that member, in English when the browser asks for it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
-    await page.goto(`${server.url}/demo-shop/orders`);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+    await page.goto(`${suite.server.url}/demo-shop/orders`);
     await page.getByTestId('demo-login').click();
     await page.getByTestId('demo-member').waitFor();
     const launcher = page.getByTestId('kefu-launcher');
@@ -297,12 +290,12 @@ describe('chat widget on the demo shop', () => {
     const presence = (status: string) => agentSocket.timeout(5000).emitWithAck('presence', { status });
     expect(((await presence('away')) as AckResult<unknown>).ok).toBe(true);
     try {
-      const page = await browser.newPage({
+      const page = await suite.browser.newPage({
         viewport: { width: 390, height: 844 },
         locale: 'zh-CN',
         isMobile: true,
       });
-      await page.goto(`${server.url}/demo-shop/products/P1004`);
+      await page.goto(`${suite.server.url}/demo-shop/products/P1004`);
       await page.getByTestId('kefu-launcher').waitFor();
       await page.screenshot({ path: screenshotPath('widget-12-product-mobile') });
       await page.getByTestId('kefu-launcher').click();

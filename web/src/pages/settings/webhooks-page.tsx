@@ -46,7 +46,8 @@ export function WebhooksPage() {
           }
         />
       ) : null}
-      <Card>
+      {/* Until the secrets are read, a skeleton: "none" would be a wrong answer. */}
+      <Card loading={secrets.data === undefined && !secrets.error}>
         <Descriptions column={1} bordered size="middle">
           <Descriptions.Item label={t('webhooks.shopId')}>
             <Typography.Text code copyable data-testid="webhook-shop-id">
