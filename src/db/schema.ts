@@ -1,4 +1,12 @@
 // The single source of table types (Kysely's `Database` interface); columns are camelCase here, snake_case in SQL.
+import type {
+  FollowUpKind,
+  FollowUpOwnerMode,
+  FollowUpStatus,
+  SuggestionSource,
+  SuggestionStatus,
+  SurveyKind,
+} from '../shared/follow-ups.js';
 import type { Locale } from '../shared/locales.js';
 import type { Role } from '../shared/roles.js';
 import type { AgentStatus, GroupKind } from '../shared/schemas/team.js';
@@ -134,6 +142,14 @@ export interface CustomerTable {
   phone: string | null;
   createdAt: EpochMs;
   lastSeenAt: EpochMs;
+  /** contact e-mail (customer profile, SPEC §6) */
+  email: string | null;
+  /** VIP level 0 (none) … 9 */
+  vipLevel: number;
+  /** JSON array of tag strings */
+  tags: string;
+  /** the profile this one was merged into (its items are read through that one) */
+  mergedInto: string | null;
 }
 
 export interface VisitorTokenTable {
@@ -608,4 +624,110 @@ export interface Database {
   slaClocks: SlaClockTable;
   slaClockFacts: SlaClockFactTable;
   slaAlerts: SlaAlertTable;
+  followUpRules: FollowUpRuleTable;
+  followUpTasks: FollowUpTaskTable;
+  questionnaires: QuestionnaireTable;
+  surveyLinks: SurveyLinkTable;
+  surveyAnswers: SurveyAnswerTable;
+  suggestions: SuggestionTable;
+}
+
+// ── follow-up and feedback (SPEC §6) ────────────────────────────────────────────────────────────────────────
+
+export interface FollowUpRuleTable {
+  shopId: string;
+  kind: FollowUpKind;
+  enabled: number;
+  delayAmount: number;
+  ownerMode: FollowUpOwnerMode;
+  ownerUserId: string | null;
+  minVipLevel: number;
+  updatedAt: EpochMs;
+}
+
+export interface FollowUpTaskTable {
+  id: string;
+  shopId: string;
+  kind: FollowUpKind;
+  status: FollowUpStatus;
+  /** what created it (rule and subject), unique per shop; null for tasks made by hand */
+  originKey: string | null;
+  customerId: string | null;
+  workOrderId: string | null;
+  conversationId: string | null;
+  ownerId: string | null;
+  title: string;
+  dueAt: EpochMs;
+  /** when the sweep found it past its due time undone (recorded once) */
+  overdueAt: EpochMs | null;
+  completedAt: EpochMs | null;
+  completedBy: string | null;
+  reached: number | null;
+  satisfaction: SatisfactionLevel | null;
+  newProblems: string;
+  suggestion: string;
+  note: string;
+  createdBy: string | null;
+  createdAt: EpochMs;
+  version: number;
+}
+
+export interface QuestionnaireTable {
+  id: string;
+  shopId: string;
+  title: string;
+  intro: string;
+  /** JSON array of questions */
+  questions: string;
+  createdBy: string | null;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+export interface SurveyLinkTable {
+  id: string;
+  shopId: string;
+  tokenHash: string;
+  kind: SurveyKind;
+  questionnaireId: string | null;
+  workOrderId: string | null;
+  customerId: string | null;
+  recipient: string;
+  recipientKey: string;
+  expiresAt: EpochMs;
+  answeredAt: EpochMs | null;
+  createdBy: string | null;
+  createdAt: EpochMs;
+}
+
+export interface SurveyAnswerTable {
+  id: string;
+  shopId: string;
+  linkId: string;
+  questionnaireId: string | null;
+  workOrderId: string | null;
+  customerId: string | null;
+  /** JSON object question id → answer */
+  answers: string;
+  satisfaction: SatisfactionLevel | null;
+  comment: string;
+  createdAt: EpochMs;
+}
+
+export interface SuggestionTable {
+  id: string;
+  shopId: string;
+  customerId: string | null;
+  sourceKind: SuggestionSource;
+  sourceId: string | null;
+  text: string;
+  departmentId: string | null;
+  status: SuggestionStatus;
+  resolution: string;
+  resolvedBy: string | null;
+  resolvedAt: EpochMs | null;
+  /** what the customer was told when it was adopted or declined */
+  customerNotice: string | null;
+  createdBy: string | null;
+  createdAt: EpochMs;
 }

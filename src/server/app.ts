@@ -29,6 +29,10 @@ import { callRoutes } from '../modules/calls/routes.js';
 import { orderRoutes } from '../modules/orders/routes.js';
 import { webhookSecretRoutes } from '../modules/webhooks/routes.js';
 import { getBusinessCalendar } from '../modules/calendar/service.js';
+import { startFollowUpJobs } from '../modules/followups/jobs.js';
+import { followUpRoutes } from '../modules/followups/routes.js';
+import { feedbackRoutes } from '../modules/csat/routes.js';
+import { customerRoutes } from '../modules/customers/routes.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -105,6 +109,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(webhookSecretRoutes);
   await app.register(callRoutes);
   await app.register(orderRoutes);
+  await app.register(followUpRoutes, { deps: slaDeps });
+  await app.register(feedbackRoutes, { deps: slaDeps });
+  await app.register(customerRoutes, { deps: slaDeps });
 
   const routing = startRouting({
     db: options.database.db,
@@ -131,6 +138,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const stopWorkOrderListeners = startWorkOrderListeners(slaDeps, (error) =>
     app.log.error({ err: error }, 'work orders from order events failed'),
   );
+  const followUpJobs = startFollowUpJobs(slaDeps, {
+    intervalMs: options.jobIntervalMs ?? 10_000,
+    onError: (error) => app.log.error({ err: error }, 'follow-up jobs failed'),
+  });
   const agentNamespace = realtime.io.of('/agent') as never;
   const stopSlaPush = publishSlaEvents(bus, agentNamespace);
   const stopWorkOrderPush = publishWorkOrderEvents(bus, agentNamespace);
@@ -138,6 +149,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorate('chatRouting', routing);
   app.decorate('chatJobs', jobs);
   app.decorate('realtime', realtime);
+  app.decorate('followUpJobs', followUpJobs);
   // Sockets go first, so that closing the HTTP server is not held open by them.
   app.addHook('preClose', async () => {
     await jobs.stop();
@@ -145,6 +157,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     await stopWorkOrderListeners();
     stopSlaPush();
     stopWorkOrderPush();
+    await followUpJobs.stop();
     routing.stop();
     await routing.idle();
     await realtime.close();

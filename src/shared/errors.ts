@@ -272,6 +272,63 @@ export const errorCatalog = {
       en: 'Something went wrong on the server; try again later',
     },
   },
+  follow_up_closed: {
+    status: 409,
+    message: {
+      'zh-CN': '该回访任务已完成或已取消',
+      en: 'This follow-up task is already done or cancelled',
+    },
+  },
+  follow_up_owner_required: {
+    status: 400,
+    message: {
+      'zh-CN': '按指定人员分配时必须选择一名在职员工',
+      en: 'Choose an active staff member when the task goes to a named person',
+    },
+  },
+  survey_link_invalid: {
+    status: 404,
+    message: {
+      'zh-CN': '链接无效：请确认链接完整，或联系客服重新获取',
+      en: 'This link is not valid; check that it is complete or ask us for a new one',
+    },
+  },
+  survey_link_expired: {
+    status: 410,
+    message: {
+      'zh-CN': '链接已过期，感谢您的关注，如需反馈请联系客服',
+      en: 'This link has expired; please contact us if you still want to give feedback',
+    },
+  },
+  survey_already_answered: {
+    status: 409,
+    message: { 'zh-CN': '您已提交过，感谢您的反馈', en: 'You have already answered; thank you for your feedback' },
+  },
+  survey_answer_incomplete: {
+    status: 400,
+    message: {
+      'zh-CN': '请回答所有必答题',
+      en: 'Please answer every required question',
+    },
+  },
+  verdict_not_expected: {
+    status: 409,
+    message: {
+      'zh-CN': '该工单尚未解决，暂不能评价',
+      en: 'This work order is not resolved yet, so it cannot be rated',
+    },
+  },
+  suggestion_resolved: {
+    status: 409,
+    message: { 'zh-CN': '该建议已处理', en: 'This suggestion has already been handled' },
+  },
+  customers_not_mergeable: {
+    status: 400,
+    message: {
+      'zh-CN': '不能合并：请选择同一店铺的两份不同客户档案',
+      en: 'These profiles cannot be merged; choose two different profiles of this shop',
+    },
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

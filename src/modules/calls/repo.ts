@@ -77,6 +77,8 @@ export interface CallFilter {
   visibleTo?: string | undefined;
   ids?: readonly string[] | undefined;
   before?: string | undefined;
+  /** calls of these customers (the profile timeline) */
+  customerIds?: readonly string[] | undefined;
   limit: number;
 }
 
@@ -94,6 +96,9 @@ export function listCalls(db: Db, shopId: string, filter: CallFilter): Promise<C
   if (filter.visibleTo) {
     const userId = filter.visibleTo;
     query = query.where((eb) => eb.or([eb('calls.agentId', '=', userId), eb('calls.agentId', 'is', null)]));
+  }
+  if (filter.customerIds) {
+    query = query.where('calls.customerId', 'in', filter.customerIds.length > 0 ? [...filter.customerIds] : ['']);
   }
   if (filter.ids) query = query.where('calls.id', 'in', filter.ids.length > 0 ? [...filter.ids] : ['']);
   if (filter.callback) {

@@ -520,7 +520,7 @@ describeEachDatabase('chat tools', (context) => {
     });
   });
 
-  it('shows the customer panel with past chats, the phone masked unless the viewer may reveal it', async () => {
+  it('shows the customer panel with past chats, the phone masked; the permitted reveal is audited', async () => {
     const { shop, shopKey, admin } = await setUp();
     const agent = await onlineAgent(shop, ['pre_sale']);
     const visitor = await customer(shopKey);
@@ -535,7 +535,16 @@ describeEachDatabase('chat tools', (context) => {
     expect(forAgent.phone).toBe('138****5678');
     expect(forAgent.displayName).toContain('王先生');
     expect(forAgent.conversations).toHaveLength(1);
-    expect((await admin.get(`/api/customers/${customerId}`)).json().phone).toBe('13812345678');
+    expect((await admin.get(`/api/customers/${customerId}`)).json().phone).toBe('138****5678');
+    expect((await agent.api.post(`/api/customers/${customerId}/reveal`)).statusCode).toBe(403);
+    const revealed = await admin.post(`/api/customers/${customerId}/reveal`);
+    expect(revealed.json()).toEqual({ phone: '13812345678', email: null });
+    const audit = (await admin.get('/api/audit?entityType=customer')).json<{
+      items: Array<{ entityId: string; action: string }>;
+    }>();
+    expect(audit.items).toContainEqual(
+      expect.objectContaining({ entityId: customerId, action: 'customer.contact_revealed' }),
+    );
     const elsewhere = await setUp();
     expect((await elsewhere.admin.get(`/api/customers/${customerId}`)).statusCode).toBe(404);
   });

@@ -255,6 +255,31 @@ export function listConversationsOfCustomer(db: Db, shopId: string, customerId: 
     .execute();
 }
 
+/** The conversations of several customers (a profile and the profiles merged into it), newest first. */
+export function conversationsOfCustomers(db: Db, shopId: string, customerIds: readonly string[], limit: number) {
+  if (customerIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('customerId', 'in', [...customerIds])
+    .orderBy('createdAt', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export function ratingsOfCustomers(db: Db, shopId: string, customerIds: readonly string[]) {
+  if (customerIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('chatRatings')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('customerId', 'in', [...customerIds])
+    .orderBy('createdAt', 'desc')
+    .limit(500)
+    .execute();
+}
+
 /** When chats routed with these tiers since `since` were assigned. */
 export function recentAssignments(db: Db, shopId: string, since: number, tiers: readonly string[]) {
   return db

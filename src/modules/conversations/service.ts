@@ -988,6 +988,29 @@ export async function customerPanel(db: Db, actor: Actor, customerId: string): P
   };
 }
 
+/** A customer's chats and chat ratings for the profile timeline (several ids: a profile with merged ones). */
+export async function chatHistoryOfCustomers(
+  db: Db,
+  shopId: string,
+  customerIds: readonly string[],
+): Promise<{ conversations: Conversation[]; ratings: Array<ChatRating & { agentId: string | null }> }> {
+  const [rows, ratings, customers] = await Promise.all([
+    repo.conversationsOfCustomers(db, shopId, customerIds, 200),
+    repo.ratingsOfCustomers(db, shopId, customerIds),
+    customersById(db, shopId, [...customerIds]),
+  ]);
+  return {
+    conversations: rows.map((row) => presentConversation(row, customers.get(row.customerId))),
+    ratings: ratings.map((row) => ({
+      conversationId: row.conversationId,
+      score: row.score,
+      comment: row.comment,
+      agentId: row.agentId,
+      createdAt: new Date(row.createdAt).toISOString(),
+    })),
+  };
+}
+
 /** Shops with chats waiting in the queue or as offline messages. */
 export async function shopsWithWaitingChats(db: Db): Promise<string[]> {
   return repo.shopsWithStatuses(db, ['queued', 'offline_message']);

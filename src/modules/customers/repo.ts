@@ -88,3 +88,67 @@ export function findCustomersByMemberOrPhone(
     .orderBy('id')
     .execute();
 }
+
+/** Profiles whose name, contact name, e-mail, member id or phone (spaces and dashes ignored) match (the search). */
+export function searchCustomers(
+  db: Db,
+  shopId: string,
+  terms: { text: string; phones: readonly string[]; ids: readonly string[] },
+  limit: number,
+): Promise<CustomerTable[]> {
+  const like = `%${terms.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom('customers')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where((eb) =>
+      eb.or([
+        eb(sql`lower(display_name)`, 'like', sql`lower(${like}) escape '\\'`),
+        eb(sql`lower(contact_name)`, 'like', sql`lower(${like}) escape '\\'`),
+        eb(sql`lower(email)`, '=', terms.text.toLowerCase()),
+        eb('memberId', '=', terms.text),
+        ...(terms.phones.length > 0
+          ? [
+              eb(
+                eb.fn('replace', [
+                  eb.fn('replace', ['phone', sql.lit(' '), sql.lit('')]),
+                  sql.lit('-'),
+                  sql.lit(''),
+                ]),
+                'in',
+                [...terms.phones],
+              ),
+            ]
+          : []),
+        ...(terms.ids.length > 0 ? [eb('id', 'in', [...terms.ids])] : []),
+      ]),
+    )
+    .orderBy('lastSeenAt', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The profiles merged into this one (directly). */
+export function mergedInto(db: Db, shopId: string, id: string): Promise<CustomerTable[]> {
+  return db.selectFrom('customers').selectAll().where('shopId', '=', shopId).where('mergedInto', '=', id).execute();
+}
+
+export async function updateCustomer(
+  db: Db,
+  shopId: string,
+  id: string,
+  patch: Partial<Omit<CustomerTable, 'id' | 'shopId'>>,
+): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
+  await db.updateTable('customers').set(patch).where('shopId', '=', shopId).where('id', '=', id).execute();
+}
+
+/** Points every profile merged into `fromId` at `toId` (merges do not chain). */
+export async function repointMerged(db: Db, shopId: string, fromId: string, toId: string): Promise<void> {
+  await db
+    .updateTable('customers')
+    .set({ mergedInto: toId })
+    .where('shopId', '=', shopId)
+    .where('mergedInto', '=', fromId)
+    .execute();
+}

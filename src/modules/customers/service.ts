@@ -64,6 +64,10 @@ async function newCustomer(
     displayName: name ?? (memberId ? `会员 ${memberId}` : `访客 ${id.slice(-4).toUpperCase()}`),
     contactName: null,
     phone: null,
+    email: null,
+    vipLevel: 0,
+    tags: '[]',
+    mergedInto: null,
     createdAt: now,
     lastSeenAt: now,
   };
@@ -154,7 +158,7 @@ export async function recordOfflineContact(
   });
 }
 
-/** The customer's identity for staff; the phone is masked without the reveal permission. */
+/** The customer's identity for staff; the phone is masked (POST /api/customers/:id/reveal shows it, audited). */
 export async function customerProfile(db: Db, actor: Actor, customerId: string) {
   const [row] = await repo.findCustomers(db, actor.shopId, [customerId]);
   if (!row) throw notFound();
@@ -163,7 +167,8 @@ export async function customerProfile(db: Db, actor: Actor, customerId: string) 
     displayName: row.contactName ? `${row.displayName}（${row.contactName}）` : row.displayName,
     member: row.memberId !== null,
     memberId: row.memberId,
-    phone: row.phone && !actor.permissions.has('customer.reveal_contact') ? maskPhone(row.phone) : row.phone,
+    // Masked for everyone: the reveal route shows it and records who looked (SPEC §6: each reveal audited).
+    phone: row.phone ? maskPhone(row.phone) : null,
     createdAt: new Date(row.createdAt).toISOString(),
     lastSeenAt: new Date(row.lastSeenAt).toISOString(),
   };
@@ -203,4 +208,14 @@ export async function customerLinks(
 /** The customer who has this phone number, if any. */
 export async function customerIdByPhone(db: Db, shopId: string, phone: string): Promise<string | null> {
   return (await customerLinks(db, shopId, { memberIds: [], phones: [phone] })).byPhone.get(phone) ?? null;
+}
+
+/** A customer's VIP level and the ids of every profile merged into it (the follow-up rules and the profile ask). */
+export async function customerFacts(
+  db: Db,
+  shopId: string,
+  customerId: string,
+): Promise<{ id: string; displayName: string; vipLevel: number } | null> {
+  const [row] = await repo.findCustomers(db, shopId, [customerId]);
+  return row ? { id: row.id, displayName: row.displayName, vipLevel: row.vipLevel } : null;
 }

@@ -69,3 +69,30 @@ export function listErrors(db: Db, importId: string, limit?: number): Promise<Or
     .orderBy('columnName');
   return (limit === undefined ? query : query.limit(limit)).execute();
 }
+
+/** The order events of these customers, oldest first (the profile's orders). */
+export function eventsOfCustomers(db: Db, shopId: string, customerIds: readonly string[], limit: number) {
+  if (customerIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('commerceEvents')
+    .select(['orderNo', 'kind', 'occurredAt', 'amountFen'])
+    .where('shopId', '=', shopId)
+    .where('customerId', 'in', [...customerIds])
+    .orderBy('occurredAt')
+    .limit(limit)
+    .execute();
+}
+
+/** The customers an order number belongs to (profile search). */
+export async function customerIdsOfOrder(db: Db, shopId: string, orderNo: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('commerceEvents')
+    .select('customerId')
+    .distinct()
+    .where('shopId', '=', shopId)
+    .where('orderNo', '=', orderNo)
+    .where('customerId', 'is not', null)
+    .limit(20)
+    .execute();
+  return rows.flatMap((row) => (row.customerId ? [row.customerId] : []));
+}

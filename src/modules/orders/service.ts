@@ -351,3 +351,32 @@ export function createOrderImporter(deps: {
     },
   };
 }
+
+/** A customer's orders from the order events stored for them: last event, paid and refunded amounts (fen). */
+export async function ordersOfCustomers(db: Db, shopId: string, customerIds: readonly string[]) {
+  const events = await repo.eventsOfCustomers(db, shopId, customerIds, 2000);
+  const orders = new Map<
+    string,
+    { orderNo: string; lastEvent: string; lastAt: string; paidFen: number; refundedFen: number }
+  >();
+  for (const event of events) {
+    const order = orders.get(event.orderNo) ?? {
+      orderNo: event.orderNo,
+      lastEvent: event.kind,
+      lastAt: new Date(event.occurredAt).toISOString(),
+      paidFen: 0,
+      refundedFen: 0,
+    };
+    order.lastEvent = event.kind;
+    order.lastAt = new Date(event.occurredAt).toISOString();
+    if (event.kind === 'order_paid') order.paidFen += event.amountFen ?? 0;
+    if (event.kind === 'refund_completed') order.refundedFen += event.amountFen ?? 0;
+    orders.set(event.orderNo, order);
+  }
+  return [...orders.values()].sort((a, b) => b.lastAt.localeCompare(a.lastAt));
+}
+
+/** The customers an order number belongs to. */
+export function customerIdsByOrderNo(db: Db, shopId: string, orderNo: string): Promise<string[]> {
+  return repo.customerIdsOfOrder(db, shopId, orderNo);
+}

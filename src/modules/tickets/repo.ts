@@ -89,6 +89,8 @@ export interface WorkOrderFilter {
   assigneeId?: string | null | undefined;
   complaintTeam?: boolean | undefined;
   customerId?: string | undefined;
+  /** work orders of any of these customers (a profile and the profiles merged into it) */
+  customerIds?: readonly string[] | undefined;
   conversationId?: string | undefined;
   /** only work orders with one of these ids (the overdue filter, from their clocks) */
   ids?: readonly string[] | undefined;
@@ -114,10 +116,33 @@ export function listWorkOrders(db: Db, shopId: string, visibility: Visibility, f
   else if (filter.assigneeId) query = query.where('assigneeId', '=', filter.assigneeId);
   if (filter.complaintTeam) query = query.where('complaintTeam', '=', 1);
   if (filter.customerId) query = query.where('customerId', '=', filter.customerId);
+  if (filter.customerIds) {
+    if (filter.customerIds.length === 0) return Promise.resolve([]);
+    query = query.where('customerId', 'in', [...filter.customerIds]);
+  }
   if (filter.conversationId) query = query.where('conversationId', '=', filter.conversationId);
   if (filter.ids) {
     if (filter.ids.length === 0) return Promise.resolve([]);
     query = query.where('id', 'in', [...filter.ids]);
   }
   return query.orderBy('updatedAt', 'desc').limit(filter.limit).execute();
+}
+
+/** The status entries that carry a customer's verdict (closing or reopening) of these work orders, oldest first. */
+export function verdictEntriesOf(
+  db: Db,
+  shopId: string,
+  workOrderIds: readonly string[],
+): Promise<WorkOrderEntryTable[]> {
+  if (workOrderIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('workOrderEntries')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('workOrderId', 'in', [...workOrderIds])
+    .where('kind', '=', 'status')
+    .where((eb) => eb.or([eb('data', 'like', '%"to":"closed"%'), eb('data', 'like', '%"to":"reopened"%')]))
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 }

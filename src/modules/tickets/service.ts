@@ -26,7 +26,11 @@ import type {
   workOrderReplySchema,
 } from '../../shared/schemas/work-orders.js';
 import { renderTemplate } from '../../shared/templates.js';
-import { openWorkOrderStatuses, type WorkOrderEntryKind } from '../../shared/work-orders.js';
+import {
+  openWorkOrderStatuses,
+  type SatisfactionLevel,
+  type WorkOrderEntryKind,
+} from '../../shared/work-orders.js';
 import { toZonedParts } from '../../shared/zoned-time.js';
 import type { z } from 'zod';
 import { getConversation, postWorkOrderReply } from '../conversations/service.js';
@@ -581,43 +585,166 @@ export function assignWorkOrder(
   });
 }
 
+interface TransitionInput {
+  status: z.output<typeof transitionWorkOrderSchema>['status'];
+  satisfaction?: SatisfactionLevel | undefined;
+  note?: string | undefined;
+}
+
+/** One status change with its clock effects and history entry; the caller has checked who may make it. */
+async function applyTransition(
+  deps: TicketDeps,
+  trx: Db,
+  emit: Emit,
+  row: WorkOrderTable,
+  input: TransitionInput,
+  actorId: string | null,
+  now: number,
+): Promise<WorkOrderTable> {
+  const check = checkTransition(row.status, input.status, input.satisfaction);
+  if (!check.ok) throw new AppError(check.code, { from: row.status, to: input.status });
+  const to = input.status;
+  const verdict = verdictOf(to, input.satisfaction);
+  const reopening = to === 'reopened';
+  const after = await repo.updateWorkOrder(trx, row.shopId, row.id, {
+    status: to,
+    statusBeforeWait: to === 'waiting_customer' ? row.status : null,
+    ...(verdict ? { satisfaction: verdict } : {}),
+    ...(to === 'resolved' ? { resolvedAt: now } : {}),
+    ...(to === 'closed' ? { closedAt: now } : {}),
+    ...(reopening ? { reopenCount: row.reopenCount + 1, resolvedAt: null, closedAt: null } : {}),
+    updatedAt: now,
+  });
+  const effect = clockEffectOf(row.status, to);
+  const subject = workOrderSubject(after);
+  if (effect.stopEvent) await recordSlaEvent(deps, trx, emit, row.shopId, effect.stopEvent, subject, now);
+  await workOrderStatusChanged(deps, trx, emit, row.shopId, row.id, to, now);
+  if (effect.restartResolution) {
+    await restartResolutionClocks(deps, trx, emit, row.shopId, subject, after.reopenCount, now);
+  }
+  await addEntry(trx, after, {
+    kind: 'status',
+    actorId,
+    body: input.note ?? '',
+    data: { from: row.status, to, ...(verdict ? { satisfaction: verdict } : {}) },
+    at: now,
+  });
+  return after;
+}
+
 export function transitionWorkOrder(
   deps: TicketDeps,
   actor: Actor,
   id: string,
   input: z.output<typeof transitionWorkOrderSchema>,
 ): Promise<WorkOrderDetail> {
-  return change(deps, actor, id, async (trx, emit, row, now) => {
-    const check = checkTransition(row.status, input.status, input.satisfaction);
-    if (!check.ok) throw new AppError(check.code, { from: row.status, to: input.status });
-    const to = input.status;
-    const verdict = verdictOf(to, input.satisfaction);
-    const reopening = to === 'reopened';
-    const after = await repo.updateWorkOrder(trx, actor.shopId, id, {
-      status: to,
-      statusBeforeWait: to === 'waiting_customer' ? row.status : null,
-      ...(verdict ? { satisfaction: verdict } : {}),
-      ...(to === 'resolved' ? { resolvedAt: now } : {}),
-      ...(to === 'closed' ? { closedAt: now } : {}),
-      ...(reopening ? { reopenCount: row.reopenCount + 1, resolvedAt: null, closedAt: null } : {}),
-      updatedAt: now,
+  return change(deps, actor, id, (trx, emit, row, now) =>
+    applyTransition(deps, trx, emit, row, input, actor.userId, now),
+  );
+}
+
+/** Where a customer's verdict came from: staff recording it (a follow-up call) or the customer's own link. */
+export type VerdictSource = { kind: 'staff'; actorId: string } | { kind: 'customer' };
+
+/**
+ * SPEC §6: the customer's verdict on a resolved work order. A resolved order is first put to the customer
+ * (awaiting_verdict); unsatisfied reopens it (also a closed one) for its holder, who is asked for the reason;
+ * satisfied or basically satisfied closes it. Both are status entries of the history.
+ */
+export async function applyCustomerVerdict(
+  deps: TicketDeps,
+  trx: Db,
+  emit: Emit,
+  shopId: string,
+  workOrderId: string,
+  verdict: { satisfaction: SatisfactionLevel; note: string; source: VerdictSource },
+): Promise<WorkOrder> {
+  const now = deps.now();
+  let row = await repo.findWorkOrder(trx, shopId, workOrderId);
+  if (!row) throw notFound();
+  const actorId = verdict.source.kind === 'staff' ? verdict.source.actorId : null;
+  const unsatisfied = verdict.satisfaction === 'unsatisfied';
+  if (row.status === 'resolved') {
+    row = await applyTransition(deps, trx, emit, row, { status: 'awaiting_verdict' }, actorId, now);
+  }
+  if (row.status === 'closed' && !unsatisfied) throw new AppError('illegal_transition');
+  const prefix = verdict.source.kind === 'customer' ? '[customer] ' : '';
+  row = await applyTransition(
+    deps,
+    trx,
+    emit,
+    row,
+    {
+      status: unsatisfied ? 'reopened' : 'closed',
+      satisfaction: verdict.satisfaction,
+      note: `${prefix}${verdict.note}`.trim(),
+    },
+    actorId,
+    now,
+  );
+  return publishChange(deps, trx, emit, row);
+}
+
+/** A staff member who may handle the work order records the customer's verdict (e.g. heard on a follow-up call). */
+export function recordVerdict(
+  deps: TicketDeps,
+  actor: Actor,
+  id: string,
+  input: { satisfaction: SatisfactionLevel; note: string },
+): Promise<WorkOrderDetail> {
+  return runCommand(deps.db, deps.bus, async (trx, emit) => {
+    await loadHandled(trx, actor, id);
+    const workOrder = await applyCustomerVerdict(deps, trx, emit, actor.shopId, id, {
+      ...input,
+      source: { kind: 'staff', actorId: actor.userId },
     });
-    const effect = clockEffectOf(row.status, to);
-    const subject = workOrderSubject(after);
-    if (effect.stopEvent) await recordSlaEvent(deps, trx, emit, actor.shopId, effect.stopEvent, subject, now);
-    await workOrderStatusChanged(deps, trx, emit, actor.shopId, id, to, now);
-    if (effect.restartResolution) {
-      await restartResolutionClocks(deps, trx, emit, actor.shopId, subject, after.reopenCount, now);
-    }
-    await addEntry(trx, after, {
-      kind: 'status',
-      actorId: actor.userId,
-      body: input.note ?? '',
-      data: { from: row.status, to, ...(verdict ? { satisfaction: verdict } : {}) },
-      at: now,
-    });
-    return after;
+    const row = await repo.findWorkOrder(trx, actor.shopId, id);
+    if (!row) throw notFound();
+    return detailOf(deps, trx, actor, row, workOrder);
   });
+}
+
+/** A work order's customer and title, for modules that act for it without a staff caller (verdict links). */
+export async function workOrderBrief(db: Db, shopId: string, id: string) {
+  const row = await repo.findWorkOrder(db, shopId, id);
+  return row
+    ? {
+        id: row.id,
+        number: workOrderNumber(row.number),
+        title: row.title,
+        status: row.status,
+        customerId: row.customerId,
+        assigneeId: row.assigneeId,
+      }
+    : null;
+}
+
+/** The work orders of these customers the caller may see, with the verdicts of their history (the timeline). */
+export async function workOrdersOfCustomers(
+  deps: TicketDeps,
+  actor: Actor,
+  customerIds: readonly string[],
+): Promise<{
+  workOrders: WorkOrder[];
+  verdicts: Array<{ workOrderId: string; satisfaction: SatisfactionLevel; to: string; note: string; at: string }>;
+}> {
+  const { db } = deps;
+  const viewer = await viewerOf(db, actor);
+  const rows = await repo.listWorkOrders(db, actor.shopId, visibilityOf(viewer), { customerIds, limit: 200 });
+  const entries = await repo.verdictEntriesOf(
+    db,
+    actor.shopId,
+    rows.map((row) => row.id),
+  );
+  return {
+    workOrders: await presentMany(deps, db, actor.shopId, rows),
+    verdicts: entries.flatMap((entry) => {
+      const data = JSON.parse(entry.data) as { to?: string; satisfaction?: SatisfactionLevel };
+      return data.satisfaction && data.to
+        ? [{ workOrderId: entry.workOrderId, satisfaction: data.satisfaction, to: data.to, note: entry.body, at: isoOf(entry.at) }]
+        : [];
+    }),
+  };
 }
 
 /** A reply the customer gets in their chat (progress updates included), or an internal note. */

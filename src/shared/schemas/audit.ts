@@ -17,6 +17,11 @@ export const auditEntityTypes = [
   'calendar_day',
   'call',
   'callback_task',
+  'customer',
+  'follow_up_rule',
+  'follow_up_task',
+  'questionnaire',
+  'suggestion',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
