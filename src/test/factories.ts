@@ -150,6 +150,12 @@ export async function snapshotDatabase(db: Kysely<Database>): Promise<string> {
     'commerceEvents',
     'orderImports',
     'orderImportErrors',
+    'followUpRules',
+    'followUpTasks',
+    'questionnaires',
+    'surveyLinks',
+    'surveyAnswers',
+    'suggestions',
   ] as const;
   const snapshot: Record<string, string[]> = {};
   for (const table of tables) {

@@ -101,7 +101,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: TicketDeps }> = async
       body: sendSurveySchema,
       response: { 200: sendSurveyResultSchema },
     },
-    handler: (request) => surveys.sendQuestionnaire(db, actorOf(request), request.params.id, request.body),
+    handler: (request) => surveys.sendQuestionnaire(deps, actorOf(request), request.params.id, request.body),
   });
 
   app.get('/api/questionnaires/:id/answers', {

@@ -132,13 +132,13 @@ const presentLink = (row: SurveyLinkTable, token: string | null): SurveyLink => 
 
 /** One link per customer for a questionnaire; a customer who already has one is skipped (once per recipient). */
 export function sendQuestionnaire(
-  db: Db,
+  deps: TicketDeps,
   actor: Actor,
   id: string,
   input: z.output<typeof sendSurveySchema>,
 ): Promise<{ links: SurveyLink[]; skipped: string[] }> {
-  return withTransaction(db, async (trx) => {
-    const now = Date.now();
+  return withTransaction(deps.db, async (trx) => {
+    const now = deps.now();
     if (!(await repo.findQuestionnaire(trx, actor.shopId, id))) throw notFound();
     const links: SurveyLink[] = [];
     const skipped: string[] = [];
