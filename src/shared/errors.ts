@@ -302,7 +302,10 @@ export const errorCatalog = {
   },
   survey_already_answered: {
     status: 409,
-    message: { 'zh-CN': '您已提交过，感谢您的反馈', en: 'You have already answered; thank you for your feedback' },
+    message: {
+      'zh-CN': '您已提交过，感谢您的反馈',
+      en: 'You have already answered; thank you for your feedback',
+    },
   },
   survey_answer_incomplete: {
     status: 400,

@@ -23,7 +23,14 @@ export type SurveyKind = (typeof surveyKinds)[number];
 export const questionKinds = ['single_choice', 'scale', 'text'] as const;
 export type QuestionKind = (typeof questionKinds)[number];
 
-export const suggestionSources = ['chat', 'call', 'work_order', 'follow_up', 'questionnaire', 'manual'] as const;
+export const suggestionSources = [
+  'chat',
+  'call',
+  'work_order',
+  'follow_up',
+  'questionnaire',
+  'manual',
+] as const;
 export type SuggestionSource = (typeof suggestionSources)[number];
 
 export const suggestionStatuses = ['open', 'adopted', 'declined'] as const;

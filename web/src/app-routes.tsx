@@ -23,6 +23,13 @@ import { SupervisionPage } from './pages/supervision/supervision-page';
 import { WorkOrderPage } from './pages/work-orders/work-order-page';
 import { WorkOrdersPage } from './pages/work-orders/work-orders-page';
 import { WorkspacePage } from './pages/workspace/workspace-page';
+import { CustomerProfilePage } from './pages/customers/customer-profile-page';
+import { CustomersPage } from './pages/customers/customers-page';
+import { FollowUpsPage } from './pages/follow-ups/follow-ups-page';
+import { FollowUpRulesPage } from './pages/settings/follow-up-rules-page';
+import { QuestionnairesPage } from './pages/settings/questionnaires-page';
+import { SuggestionsPage } from './pages/suggestions/suggestions-page';
+import { SurveyPage } from './pages/survey/survey-page';
 import {
   homePath,
   liveAreas,
@@ -38,6 +45,9 @@ const areaElements: Record<LiveArea, ReactNode> = {
   supervision: <SupervisionPage />,
   calls: <CallsPage />,
   workOrders: <WorkOrdersPage />,
+  followUps: <FollowUpsPage />,
+  customers: <CustomersPage />,
+  suggestions: <SuggestionsPage />,
 };
 
 const settingsElements: Record<SettingsPage, ReactNode> = {
@@ -52,12 +62,15 @@ const settingsElements: Record<SettingsPage, ReactNode> = {
   calendar: <CalendarPage />,
   webhooks: <WebhooksPage />,
   orderImport: <OrderImportPage />,
+  followUpRules: <FollowUpRulesPage />,
+  questionnaires: <QuestionnairesPage />,
 };
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route path={loginPath} element={<LoginPage />} />
+      <Route path="/s/:token" element={<SurveyPage />} />
       <Route element={<RequireSession />}>
         <Route element={<AppShell />}>
           <Route index element={<Navigate to={homePath} replace />} />
@@ -71,6 +84,7 @@ export function AppRoutes() {
             />
           ))}
           <Route path="/work-orders/:id" element={<WorkOrderPage />} />
+          <Route path="/customers/:id" element={<CustomerProfilePage />} />
           {plannedAreas.map((area) => (
             <Route key={area.id} path={area.path} element={<ComingSoon key={area.id} area={area.id} />} />
           ))}

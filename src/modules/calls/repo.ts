@@ -98,7 +98,11 @@ export function listCalls(db: Db, shopId: string, filter: CallFilter): Promise<C
     query = query.where((eb) => eb.or([eb('calls.agentId', '=', userId), eb('calls.agentId', 'is', null)]));
   }
   if (filter.customerIds) {
-    query = query.where('calls.customerId', 'in', filter.customerIds.length > 0 ? [...filter.customerIds] : ['']);
+    query = query.where(
+      'calls.customerId',
+      'in',
+      filter.customerIds.length > 0 ? [...filter.customerIds] : [''],
+    );
   }
   if (filter.ids) query = query.where('calls.id', 'in', filter.ids.length > 0 ? [...filter.ids] : ['']);
   if (filter.callback) {

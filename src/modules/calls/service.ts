@@ -267,7 +267,11 @@ export async function listCalls(
 }
 
 /** The calls of these customers the caller may see, presented (numbers masked), for the profile timeline. */
-export async function callsOfCustomers(db: Db, actor: Actor, customerIds: readonly string[]): Promise<Call[]> {
+export async function callsOfCustomers(
+  db: Db,
+  actor: Actor,
+  customerIds: readonly string[],
+): Promise<Call[]> {
   const rows = await repo.listCalls(db, actor.shopId, {
     customerIds,
     visibleTo: actor.permissions.has(callPolicy.supervise) ? undefined : actor.userId,

@@ -256,7 +256,12 @@ export function listConversationsOfCustomer(db: Db, shopId: string, customerId: 
 }
 
 /** The conversations of several customers (a profile and the profiles merged into it), newest first. */
-export function conversationsOfCustomers(db: Db, shopId: string, customerIds: readonly string[], limit: number) {
+export function conversationsOfCustomers(
+  db: Db,
+  shopId: string,
+  customerIds: readonly string[],
+  limit: number,
+) {
   if (customerIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('conversations')

@@ -5,7 +5,14 @@
 import { expect, it } from 'vitest';
 import type { CustomerProfile } from '../../shared/schemas/customers.js';
 import type { Suggestion } from '../../shared/schemas/feedback.js';
-import { anonymous, buildShop, buildStaff, signIn, snapshotDatabase, type ApiClient } from '../../test/factories.js';
+import {
+  anonymous,
+  buildShop,
+  buildStaff,
+  signIn,
+  snapshotDatabase,
+  type ApiClient,
+} from '../../test/factories.js';
 import { describeEachDatabase } from '../../test/harness.js';
 
 const DAY = 24 * 60 * 60_000;
@@ -21,8 +28,9 @@ describeEachDatabase(
       const admin = await signIn(context().app, shop.admin.login);
       const key = (await admin.get('/api/shop')).json<{ widgetKey: string }>().widgetKey;
       const newCustomer = async () =>
-        (await anonymous(context().app).post('/api/widget/session', { shopKey: key })).json<{ customerId: string }>()
-          .customerId;
+        (await anonymous(context().app).post('/api/widget/session', { shopKey: key })).json<{
+          customerId: string;
+        }>().customerId;
       return { shop, admin, newCustomer };
     }
 
@@ -49,7 +57,8 @@ describeEachDatabase(
         validDays: 14,
       });
       expect(sent.statusCode, sent.body).toBe(200);
-      const links = sent.json<{ links: Array<{ url: string; customerId: string }>; skipped: string[] }>().links;
+      const links = sent.json<{ links: Array<{ url: string; customerId: string }>; skipped: string[] }>()
+        .links;
       expect(links).toHaveLength(2);
       // Once per recipient: sending again makes no second link.
       const again = await admin.post(`/api/questionnaires/${questionnaireId}/send`, { customerIds: [first] });
@@ -65,7 +74,14 @@ describeEachDatabase(
         answered: false,
         questions: [{ id: 'overall' }, { id: 'speed' }, { id: 'words' }],
       });
-      expect(Object.keys(page.json()).sort()).toEqual(['answered', 'intro', 'kind', 'questions', 'shopName', 'title']);
+      expect(Object.keys(page.json()).sort()).toEqual([
+        'answered',
+        'intro',
+        'kind',
+        'questions',
+        'shopName',
+        'title',
+      ]);
 
       const incomplete = await visitor.post(`/api/public/surveys/${token}`, { answers: { overall: 9 } });
       expect(incomplete.statusCode).toBe(400);
@@ -79,7 +95,10 @@ describeEachDatabase(
       expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
       const third = await visitor.post(`/api/public/surveys/${token}`, answer);
       expect(third.statusCode).toBe(409);
-      expect(third.json().error).toMatchObject({ code: 'survey_already_answered', message: '您已提交过，感谢您的反馈' });
+      expect(third.json().error).toMatchObject({
+        code: 'survey_already_answered',
+        message: '您已提交过，感谢您的反馈',
+      });
       const answers = (await admin.get(`/api/questionnaires/${questionnaireId}/answers`)).json<{
         items: Array<{ customerId: string }>;
       }>().items;
@@ -143,10 +162,14 @@ describeEachDatabase(
       const theirs = await create(product, '希望出大号');
       const mine = (await memberApi.get('/api/suggestions')).json<{ items: Suggestion[] }>().items;
       expect(mine.map((item) => item.id)).toEqual([ours.id]);
-      expect((await memberApi.post(`/api/suggestions/${theirs.id}/resolve`, {
-        decision: 'adopted',
-        resolution: 'x',
-      })).statusCode).toBe(404);
+      expect(
+        (
+          await memberApi.post(`/api/suggestions/${theirs.id}/resolve`, {
+            decision: 'adopted',
+            resolution: 'x',
+          })
+        ).statusCode,
+      ).toBe(404);
 
       const adopted = await memberApi.post(`/api/suggestions/${ours.id}/resolve`, {
         decision: 'adopted',
@@ -163,11 +186,19 @@ describeEachDatabase(
         resolution: '模具成本过高',
       });
       expect(declined.json<Suggestion>().customerNotice).toContain('原因是：模具成本过高');
-      expect((await admin.post(`/api/suggestions/${theirs.id}/resolve`, {
-        decision: 'adopted',
-        resolution: '再想想',
-      })).json().error.code).toBe('suggestion_resolved');
-      const missingReason = await admin.post('/api/suggestions', { customerId, departmentId: product, text: '' });
+      expect(
+        (
+          await admin.post(`/api/suggestions/${theirs.id}/resolve`, {
+            decision: 'adopted',
+            resolution: '再想想',
+          })
+        ).json().error.code,
+      ).toBe('suggestion_resolved');
+      const missingReason = await admin.post('/api/suggestions', {
+        customerId,
+        departmentId: product,
+        text: '',
+      });
       expect(missingReason.statusCode).toBe(400);
     });
 
@@ -175,19 +206,34 @@ describeEachDatabase(
       const { admin, newCustomer } = await setUp();
       const [keep, duplicate] = [await newCustomer(), await newCustomer()];
       await admin.patch(`/api/customers/${keep}`, { tags: ['VIP'], vipLevel: 1 });
-      await admin.patch(`/api/customers/${duplicate}`, { phone: '13700001111', tags: ['退货多'], vipLevel: 3 });
+      await admin.patch(`/api/customers/${duplicate}`, {
+        phone: '13700001111',
+        tags: ['退货多'],
+        vipLevel: 3,
+      });
       const department = (await admin.post('/api/departments', { name: '客服部' })).json<{ id: string }>().id;
       for (const [customerId, title] of [
         [keep, '咨询尺码'],
         [duplicate, '投诉物流'],
       ] as const) {
-        expect((await admin.post('/api/work-orders', { type: 'common_question', title, customerId })).statusCode).toBe(201);
-        await admin.post('/api/suggestions', { customerId, departmentId: department, text: `${title}的建议` });
+        expect(
+          (await admin.post('/api/work-orders', { type: 'common_question', title, customerId })).statusCode,
+        ).toBe(201);
+        await admin.post('/api/suggestions', {
+          customerId,
+          departmentId: department,
+          text: `${title}的建议`,
+        });
       }
       const merged = await admin.post(`/api/customers/${keep}/merge`, { sourceId: duplicate });
       expect(merged.statusCode, merged.body).toBe(200);
       const profile = merged.json<CustomerProfile>();
-      expect(profile.customer).toMatchObject({ id: keep, phone: '137****1111', vipLevel: 3, tags: ['VIP', '退货多'] });
+      expect(profile.customer).toMatchObject({
+        id: keep,
+        phone: '137****1111',
+        vipLevel: 3,
+        tags: ['VIP', '退货多'],
+      });
       expect(profile.mergedIds).toEqual([duplicate]);
       const titles = profile.timeline.filter((item) => item.kind === 'work_order').map((item) => item.title);
       expect(titles).toHaveLength(2);
@@ -195,12 +241,16 @@ describeEachDatabase(
       expect(titles.join()).toContain('投诉物流');
       expect(profile.timeline.filter((item) => item.kind === 'suggestion')).toHaveLength(2);
       // The duplicate's id opens the surviving profile; search finds it by the duplicate's phone.
-      expect((await admin.get(`/api/customers/${duplicate}/profile`)).json<CustomerProfile>().customer.id).toBe(keep);
-      expect((await admin.get('/api/customer-search?q=137-0000-1111')).json<{ items: Array<{ id: string }> }>().items)
-        .toEqual([expect.objectContaining({ id: keep })]);
-      expect((await admin.post(`/api/customers/${keep}/merge`, { sourceId: duplicate })).json().error.code).toBe(
-        'customers_not_mergeable',
-      );
+      expect(
+        (await admin.get(`/api/customers/${duplicate}/profile`)).json<CustomerProfile>().customer.id,
+      ).toBe(keep);
+      expect(
+        (await admin.get('/api/customer-search?q=137-0000-1111')).json<{ items: Array<{ id: string }> }>()
+          .items,
+      ).toEqual([expect.objectContaining({ id: keep })]);
+      expect(
+        (await admin.post(`/api/customers/${keep}/merge`, { sourceId: duplicate })).json().error.code,
+      ).toBe('customers_not_mergeable');
     });
   },
   { clock },

@@ -15,8 +15,18 @@ export async function insertQuestionnaire(db: Db, row: QuestionnaireTable): Prom
   await db.insertInto('questionnaires').values(row).execute();
 }
 
-export async function updateQuestionnaire(db: Db, shopId: string, id: string, patch: Partial<QuestionnaireTable>) {
-  await db.updateTable('questionnaires').set(patch).where('shopId', '=', shopId).where('id', '=', id).execute();
+export async function updateQuestionnaire(
+  db: Db,
+  shopId: string,
+  id: string,
+  patch: Partial<QuestionnaireTable>,
+) {
+  await db
+    .updateTable('questionnaires')
+    .set(patch)
+    .where('shopId', '=', shopId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export function findQuestionnaire(db: Db, shopId: string, id: string) {
@@ -84,7 +94,11 @@ export async function insertAnswer(db: Db, row: SurveyAnswerTable): Promise<void
   await db.insertInto('surveyAnswers').values(row).execute();
 }
 
-export function answersOf(db: Db, shopId: string, filter: { questionnaireId?: string; customerIds?: readonly string[] }) {
+export function answersOf(
+  db: Db,
+  shopId: string,
+  filter: { questionnaireId?: string; customerIds?: readonly string[] },
+) {
   let query = db.selectFrom('surveyAnswers').selectAll().where('shopId', '=', shopId);
   if (filter.questionnaireId) query = query.where('questionnaireId', '=', filter.questionnaireId);
   if (filter.customerIds) {
@@ -125,7 +139,11 @@ export async function updateSuggestion(
 export function listSuggestions(
   db: Db,
   shopId: string,
-  filter: { status?: SuggestionStatus | undefined; departmentId?: string | undefined; customerIds?: readonly string[] | undefined },
+  filter: {
+    status?: SuggestionStatus | undefined;
+    departmentId?: string | undefined;
+    customerIds?: readonly string[] | undefined;
+  },
 ) {
   let query = db.selectFrom('suggestions').selectAll().where('shopId', '=', shopId);
   if (filter.status) query = query.where('status', '=', filter.status);

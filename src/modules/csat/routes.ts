@@ -96,7 +96,8 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: TicketDeps }> = async
     config: { access: { permission: followUpPolicy.supervise } },
     schema: {
       tags: ['feedback'],
-      summary: 'One link per customer (once per recipient), valid for validDays; the links are shown only here',
+      summary:
+        'One link per customer (once per recipient), valid for validDays; the links are shown only here',
       params: idParams,
       body: sendSurveySchema,
       response: { 200: sendSurveyResultSchema },
@@ -121,7 +122,8 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: TicketDeps }> = async
     config: { access: 'public' },
     schema: {
       tags: ['feedback'],
-      summary: 'What a survey link shows (no login): the shop name and the questions; 404 forged, 410 expired',
+      summary:
+        'What a survey link shows (no login): the shop name and the questions; 404 forged, 410 expired',
       security: [],
       params: surveyTokenParams,
       response: { 200: publicSurveySchema },
@@ -146,7 +148,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: TicketDeps }> = async
     config: { access: 'authenticated' },
     schema: {
       tags: ['feedback'],
-      summary: "Suggestions: all with followup.supervise, else those routed to my department",
+      summary: 'Suggestions: all with followup.supervise, else those routed to my department',
       querystring: listSuggestionsQuerySchema,
       response: { 200: z.object({ items: z.array(suggestionSchema) }) },
     },
@@ -177,7 +179,13 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ deps: TicketDeps }> = async
       response: { 200: suggestionSchema },
     },
     handler: (request) =>
-      suggestions.routeSuggestion(db, deps.bus, actorOf(request), request.params.id, request.body.departmentId),
+      suggestions.routeSuggestion(
+        db,
+        deps.bus,
+        actorOf(request),
+        request.params.id,
+        request.body.departmentId,
+      ),
   });
 
   app.post('/api/suggestions/:id/resolve', {

@@ -2,7 +2,10 @@
 import type { Question } from '../../shared/schemas/feedback.js';
 
 /** Every required question answered; a choice is one of the options, a scale 1…max, a text a string. */
-export function checkAnswers(questions: readonly Question[], answers: Readonly<Record<string, string | number>>) {
+export function checkAnswers(
+  questions: readonly Question[],
+  answers: Readonly<Record<string, string | number>>,
+) {
   const known = new Set(questions.map((question) => question.id));
   if (Object.keys(answers).some((id) => !known.has(id))) return false;
   return questions.every((question) => {

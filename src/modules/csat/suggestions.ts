@@ -193,12 +193,18 @@ export function resolveSuggestion(
     const now = Date.now();
     const row = await repo.findSuggestion(trx, actor.shopId, id);
     const supervise = actor.permissions.has(followUpPolicy.supervise);
-    if (!row || (!supervise && (row.departmentId === null || row.departmentId !== (await departmentOf(trx, actor))))) {
+    if (
+      !row ||
+      (!supervise && (row.departmentId === null || row.departmentId !== (await departmentOf(trx, actor))))
+    ) {
       throw notFound();
     }
     if (row.status !== 'open') throw new AppError('suggestion_resolved');
     const settings = await getChatSettings(trx, actor.shopId);
-    const notice = suggestionNotices[input.decision][settings.locale].replace('{resolution}', input.resolution);
+    const notice = suggestionNotices[input.decision][settings.locale].replace(
+      '{resolution}',
+      input.resolution,
+    );
     if (row.customerId) {
       await postWorkOrderReply(trx, emit, {
         shopId: actor.shopId,

@@ -37,7 +37,10 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 /** The path a link opens in the console's public survey page. */
 export const surveyPath = (token: string) => `/s/${token}`;
 
-function presentQuestionnaire(row: QuestionnaireTable, counts?: { sent: number; answered: number }): Questionnaire {
+function presentQuestionnaire(
+  row: QuestionnaireTable,
+  counts?: { sent: number; answered: number },
+): Questionnaire {
   return {
     id: row.id,
     title: row.title,
@@ -52,11 +55,13 @@ function presentQuestionnaire(row: QuestionnaireTable, counts?: { sent: number; 
 export async function listQuestionnaires(db: Db, actor: Actor): Promise<Questionnaire[]> {
   const rows = await repo.listQuestionnaires(db, actor.shopId);
   const counts = new Map(
-    (await repo.linkCounts(
-      db,
-      actor.shopId,
-      rows.map((row) => row.id),
-    )).map((row) => [row.questionnaireId, { sent: Number(row.sent), answered: Number(row.answered) }]),
+    (
+      await repo.linkCounts(
+        db,
+        actor.shopId,
+        rows.map((row) => row.id),
+      )
+    ).map((row) => [row.questionnaireId, { sent: Number(row.sent), answered: Number(row.answered) }]),
   );
   return rows.map((row) => presentQuestionnaire(row, counts.get(row.id)));
 }
@@ -73,7 +78,13 @@ export function saveQuestionnaire(
     if (id) {
       const existing = await repo.findQuestionnaire(trx, actor.shopId, id);
       if (!existing) throw notFound();
-      row = { ...existing, title: input.title, intro: input.intro, questions: JSON.stringify(input.questions), updatedAt: now };
+      row = {
+        ...existing,
+        title: input.title,
+        intro: input.intro,
+        questions: JSON.stringify(input.questions),
+        updatedAt: now,
+      };
       await repo.updateQuestionnaire(trx, actor.shopId, id, row);
     } else {
       row = {
@@ -178,7 +189,8 @@ export async function verdictLink(
 ): Promise<SurveyLink> {
   const { workOrder } = await getWorkOrder(deps, actor, workOrderId);
   if (!workOrder.customer) throw new AppError('customer_required');
-  if (!['resolved', 'awaiting_verdict'].includes(workOrder.status)) throw new AppError('verdict_not_expected');
+  if (!['resolved', 'awaiting_verdict'].includes(workOrder.status))
+    throw new AppError('verdict_not_expected');
   const customerId = workOrder.customer.id;
   return runCommand(deps.db, deps.bus, async (trx) => {
     const { row, token } = newLink(
@@ -217,7 +229,10 @@ async function openLink(db: Db, token: string, now: number) {
   return link;
 }
 
-async function surveyOf(db: Db, link: SurveyLinkTable): Promise<{ title: string; intro: string; questions: Question[] }> {
+async function surveyOf(
+  db: Db,
+  link: SurveyLinkTable,
+): Promise<{ title: string; intro: string; questions: Question[] }> {
   if (link.kind === 'questionnaire' && link.questionnaireId) {
     const row = await repo.findQuestionnaire(db, link.shopId, link.questionnaireId);
     if (!row) throw new AppError('survey_link_invalid');

@@ -6,7 +6,14 @@
 import { afterEach, expect, it } from 'vitest';
 import type { FollowUpTask } from '../../shared/schemas/follow-ups.js';
 import type { WorkOrderDetail } from '../../shared/schemas/work-orders.js';
-import { eventually, listen, openCustomer, openStaff, type CustomerClient, type StaffClient } from '../../test/chat-clients.js';
+import {
+  eventually,
+  listen,
+  openCustomer,
+  openStaff,
+  type CustomerClient,
+  type StaffClient,
+} from '../../test/chat-clients.js';
 import { buildShop, buildStaff, signIn, type ApiClient } from '../../test/factories.js';
 import { describeEachDatabase } from '../../test/harness.js';
 import { rotateSecret, signedPost } from '../../test/webhooks.js';
@@ -49,7 +56,9 @@ describeEachDatabase('contacts never leave unmasked to an agent without the reve
     const socketEvents: Array<[string, string]> = [];
     const staff: StaffClient = await openStaff(await baseUrl(), agentApi);
     open.push(staff);
-    staff.socket.onAny((event: string, ...args: unknown[]) => socketEvents.push([event, JSON.stringify(args)]));
+    staff.socket.onAny((event: string, ...args: unknown[]) =>
+      socketEvents.push([event, JSON.stringify(args)]),
+    );
     await eventually(async () => {
       const board = (await agentApi.get('/api/presence/agents')).json<{
         items: Array<{ userId: string; status: string }>;
@@ -74,14 +83,19 @@ describeEachDatabase('contacts never leave unmasked to an agent without the reve
     const secret = await rotateSecret(admin);
     const now = new Date().toISOString();
     for (const type of ['ringing', 'ended'] as const) {
-      const event = await signedPost(context().app, '/api/webhooks/calls', { id: shop.id, secret }, {
-        eventId: `call-${type}`,
-        callId: 'pbx-1',
-        type,
-        occurredAt: now,
-        from: phone,
-        extension: '801',
-      });
+      const event = await signedPost(
+        context().app,
+        '/api/webhooks/calls',
+        { id: shop.id, secret },
+        {
+          eventId: `call-${type}`,
+          callId: 'pbx-1',
+          type,
+          occurredAt: now,
+          from: phone,
+          extension: '801',
+        },
+      );
       expect(event.statusCode, event.body).toBe(200);
     }
     const manualCall = await agentApi.post('/api/calls', {
@@ -98,9 +112,16 @@ describeEachDatabase('contacts never leave unmasked to an agent without the reve
       calledAt: now,
     });
     expect(manualCall.statusCode, manualCall.body).toBe(201);
-    const orderEvent = await signedPost(context().app, '/api/webhooks/orders', { id: shop.id, secret }, {
-      events: [{ eventId: 'o-1', kind: 'order_placed', orderNo: 'DD2026112300001', phone, occurredAt: now }],
-    });
+    const orderEvent = await signedPost(
+      context().app,
+      '/api/webhooks/orders',
+      { id: shop.id, secret },
+      {
+        events: [
+          { eventId: 'o-1', kind: 'order_placed', orderNo: 'DD2026112300001', phone, occurredAt: now },
+        ],
+      },
+    );
     expect(orderEvent.statusCode, orderEvent.body).toBe(200);
 
     // A work order from the chat, resolved (a follow-up task), a suggestion, a questionnaire sent to the customer.
@@ -128,7 +149,9 @@ describeEachDatabase('contacts never leave unmasked to an agent without the reve
       questions: [{ id: 'q1', kind: 'scale', text: '整体满意度', max: 5 }],
     });
     const questionnaireId = questionnaire.json<{ id: string }>().id;
-    const links = await admin.post(`/api/questionnaires/${questionnaireId}/send`, { customerIds: [customerId] });
+    const links = await admin.post(`/api/questionnaires/${questionnaireId}/send`, {
+      customerIds: [customerId],
+    });
     const token = links.json<{ links: Array<{ url: string }> }>().links[0]!.url.replace('/s/', '');
     const tasks = (await agentApi.get('/api/follow-ups')).json<{ items: FollowUpTask[] }>().items;
     expect(tasks.length).toBeGreaterThan(0);
@@ -161,12 +184,17 @@ describeEachDatabase('contacts never leave unmasked to an agent without the reve
       routes += 1;
       const pathParams = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
       const required = (operation.parameters ?? []).filter((p) => p.in === 'query' && p.required);
-      const queries = required.length === 0 ? [''] : (queryValues[required[0]!.name] ?? []).map(
-        (value) => `?${required[0]!.name}=${encodeURIComponent(value)}`,
-      );
+      const queries =
+        required.length === 0
+          ? ['']
+          : (queryValues[required[0]!.name] ?? []).map(
+              (value) => `?${required[0]!.name}=${encodeURIComponent(value)}`,
+            );
       let urls = [path];
       for (const name of pathParams) {
-        urls = urls.flatMap((candidate) => ids.map((id) => candidate.replace(`{${name}}`, encodeURIComponent(id))));
+        urls = urls.flatMap((candidate) =>
+          ids.map((id) => candidate.replace(`{${name}}`, encodeURIComponent(id))),
+        );
       }
       for (const candidate of urls) {
         for (const query of queries) {
@@ -200,9 +228,13 @@ describeEachDatabase('contacts never leave unmasked to an agent without the reve
       canReveal: false,
     });
     const search = await agentApi.get(`/api/customer-search?q=${phone}`);
-    expect(search.json<{ items: Array<{ id: string }> }>().items.map((item) => item.id)).toEqual([customerId]);
+    expect(search.json<{ items: Array<{ id: string }> }>().items.map((item) => item.id)).toEqual([
+      customerId,
+    ]);
     const byOrder = await agentApi.get('/api/customer-search?q=DD2026112300001');
-    expect(byOrder.json<{ items: Array<{ id: string }> }>().items.map((item) => item.id)).toEqual([customerId]);
+    expect(byOrder.json<{ items: Array<{ id: string }> }>().items.map((item) => item.id)).toEqual([
+      customerId,
+    ]);
 
     // The socket: everything the agent heard during the chat, the work order and the follow-up.
     expect(socketEvents.length).toBeGreaterThan(3);
@@ -214,8 +246,13 @@ describeEachDatabase('contacts never leave unmasked to an agent without the reve
     const revealed = await admin.post(`/api/customers/${customerId}/reveal`);
     expect(revealed.json()).toEqual({ phone, email });
     const audit = await admin.get(`/api/audit?entityType=customer&entityId=${customerId}`);
-    expect(audit.json<{ items: Array<{ action: string; actor: { id: string } | null }> }>().items).toContainEqual(
-      expect.objectContaining({ action: 'customer.contact_revealed', actor: expect.objectContaining({ id: shop.admin.id }) }),
+    expect(
+      audit.json<{ items: Array<{ action: string; actor: { id: string } | null }> }>().items,
+    ).toContainEqual(
+      expect.objectContaining({
+        action: 'customer.contact_revealed',
+        actor: expect.objectContaining({ id: shop.admin.id }),
+      }),
     );
     // The contact change itself was audited without the values.
     expect(leaks(audit.body)).toEqual([]);
@@ -227,7 +264,11 @@ describeEachDatabase('contacts never leave unmasked to an agent without the reve
     const other = await buildShop(context());
     const otherAdmin: ApiClient = await signIn(context().app, other.admin.login);
     const key = (await admin.get('/api/shop')).json<{ widgetKey: string }>().widgetKey;
-    const session = await context().app.inject({ method: 'POST', url: '/api/widget/session', payload: { shopKey: key } });
+    const session = await context().app.inject({
+      method: 'POST',
+      url: '/api/widget/session',
+      payload: { shopKey: key },
+    });
     const customerId = session.json<{ customerId: string }>().customerId;
     await admin.patch(`/api/customers/${customerId}`, { phone });
     expect((await otherAdmin.get(`/api/customers/${customerId}/profile`)).statusCode).toBe(404);

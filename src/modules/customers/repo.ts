@@ -130,7 +130,12 @@ export function searchCustomers(
 
 /** The profiles merged into this one (directly). */
 export function mergedInto(db: Db, shopId: string, id: string): Promise<CustomerTable[]> {
-  return db.selectFrom('customers').selectAll().where('shopId', '=', shopId).where('mergedInto', '=', id).execute();
+  return db
+    .selectFrom('customers')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('mergedInto', '=', id)
+    .execute();
 }
 
 export async function updateCustomer(

@@ -37,7 +37,8 @@ export const customerRoutes: FastifyPluginAsyncZod<{ deps: FollowUpDeps }> = asy
     config: { access: 'authenticated' },
     schema: {
       tags,
-      summary: 'The customer profile: masked contacts, tags, VIP level, orders and the timeline of every contact',
+      summary:
+        'The customer profile: masked contacts, tags, VIP level, orders and the timeline of every contact',
       params: idParams,
       response: { 200: customerProfileSchema },
     },

@@ -65,7 +65,8 @@ describeEachDatabase(
     const followUpEvents = (taskId: string) =>
       events.filter(
         (event) =>
-          (event.type === 'followup.overdue' || event.type === 'followup.completed') && event.taskId === taskId,
+          (event.type === 'followup.overdue' || event.type === 'followup.completed') &&
+          event.taskId === taskId,
       );
 
     it('creates the phone follow-up 2 workdays after resolution, skipping the holiday, for the holder', async () => {
@@ -159,8 +160,12 @@ describeEachDatabase(
       expect(bad.json().error.code).toBe('validation_failed');
       const other = await signIn(context().app, (await buildStaff(context(), shop)).login);
       expect(
-        (await other.post(`/api/follow-ups/${task!.id}/complete`, { reached: true, satisfaction: 'satisfied' }))
-          .statusCode,
+        (
+          await other.post(`/api/follow-ups/${task!.id}/complete`, {
+            reached: true,
+            satisfaction: 'satisfied',
+          })
+        ).statusCode,
       ).toBe(404);
       expect((await tasksOf(holderApi))[0]?.status).toBe('open');
     });
@@ -177,7 +182,10 @@ describeEachDatabase(
         newProblems: '退款金额少了 20 元',
       });
       expect(completed.statusCode, completed.body).toBe(200);
-      expect(completed.json<FollowUpTask>()).toMatchObject({ late: false, result: { satisfaction: 'unsatisfied' } });
+      expect(completed.json<FollowUpTask>()).toMatchObject({
+        late: false,
+        result: { satisfaction: 'unsatisfied' },
+      });
 
       const open = await holderApi.get('/api/work-orders?status=open');
       const reopened = open.json<{ items: WorkOrder[] }>().items.find((item) => item.id === workOrder.id);
@@ -223,12 +231,15 @@ describeEachDatabase(
         .map((item) => item.status);
       expect(timelineVerdicts).toEqual(['satisfied', 'unsatisfied']);
       // Two phone follow-ups (one done with the unsatisfied verdict) and the questionnaire.
-      expect(profile.timeline.filter((item) => item.kind === 'follow_up').map((item) => item.status).sort()).toEqual([
-        'done',
-        'open',
-        'open',
-      ]);
-      expect(profile.timeline.some((item) => item.kind === 'work_order' && item.status === 'closed')).toBe(true);
+      expect(
+        profile.timeline
+          .filter((item) => item.kind === 'follow_up')
+          .map((item) => item.status)
+          .sort(),
+      ).toEqual(['done', 'open', 'open']);
+      expect(profile.timeline.some((item) => item.kind === 'work_order' && item.status === 'closed')).toBe(
+        true,
+      );
     });
 
     it('creates the next-day follow-up of a consultation and lets an admin turn a rule off', async () => {
@@ -255,7 +266,8 @@ describeEachDatabase(
       const badOwner = await admin.patch('/api/follow-up-rules/phone', { ownerMode: 'user' });
       expect(badOwner.json().error.code).toBe('follow_up_owner_required');
       expect(
-        (await admin.get('/api/follow-up-rules')).json<{ items: Array<{ kind: string; enabled: boolean }> }>().items,
+        (await admin.get('/api/follow-up-rules')).json<{ items: Array<{ kind: string; enabled: boolean }> }>()
+          .items,
       ).toContainEqual(expect.objectContaining({ kind: 'phone', enabled: false, ownerMode: 'handler' }));
       expect((await holderApi.patch('/api/follow-up-rules/phone', { enabled: true })).statusCode).toBe(403);
       await resolvedWorkOrder(holderApi, customerId, closedAt + MINUTE);

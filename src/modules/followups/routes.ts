@@ -16,7 +16,10 @@ import {
 import { followUpPolicy } from './policy.js';
 import * as followUps from './service.js';
 
-export const followUpRoutes: FastifyPluginAsyncZod<{ deps: followUps.FollowUpDeps }> = async (app, options) => {
+export const followUpRoutes: FastifyPluginAsyncZod<{ deps: followUps.FollowUpDeps }> = async (
+  app,
+  options,
+) => {
   const { deps } = options;
   const tags = ['follow-ups'];
 
@@ -24,7 +27,8 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ deps: followUps.FollowUpDep
     config: { access: 'authenticated' },
     schema: {
       tags,
-      summary: 'Follow-up tasks: mine, or any owner’s with followup.supervise; status overdue = late or undone',
+      summary:
+        'Follow-up tasks: mine, or any owner’s with followup.supervise; status overdue = late or undone',
       querystring: listFollowUpsQuerySchema,
       response: { 200: z.object({ items: z.array(followUpTaskSchema) }) },
     },
@@ -64,7 +68,12 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ deps: followUps.FollowUpDep
 
   app.post('/api/follow-ups/:id/cancel', {
     config: { access: 'authenticated' },
-    schema: { tags, summary: 'Cancel an open follow-up task', params: idParams, response: { 200: followUpTaskSchema } },
+    schema: {
+      tags,
+      summary: 'Cancel an open follow-up task',
+      params: idParams,
+      response: { 200: followUpTaskSchema },
+    },
     handler: (request) => followUps.cancelTask(deps, actorOf(request), request.params.id),
   });
 

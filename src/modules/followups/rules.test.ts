@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultBusinessCalendar, type BusinessCalendar } from '../../shared/business-time.js';
 import { checkAnswers } from '../csat/rules.js';
-import { concernsProductUse, defaultRules, followUpDueAt, formComplete, ownerOf, wantsQuestionnaire } from './rules.js';
+import {
+  concernsProductUse,
+  defaultRules,
+  followUpDueAt,
+  formComplete,
+  ownerOf,
+  wantsQuestionnaire,
+} from './rules.js';
 
 /** Shanghai, Monday–Friday 09:00–18:00, with the 2026 Mid-Autumn Festival (Fri 25 Sep) off. */
 const calendar: BusinessCalendar = { ...defaultBusinessCalendar, holidays: ['2026-09-25'] };
@@ -27,12 +34,20 @@ describe('follow-up due times on the business calendar', () => {
 describe('who and which', () => {
   it('gives the task to the handler unless the rule names someone', () => {
     expect(ownerOf(defaultRules.phone, 'agent-1')).toBe('agent-1');
-    expect(ownerOf({ ...defaultRules.phone, ownerMode: 'user', ownerUserId: 'lead' }, 'agent-1')).toBe('lead');
+    expect(ownerOf({ ...defaultRules.phone, ownerMode: 'user', ownerUserId: 'lead' }, 'agent-1')).toBe(
+      'lead',
+    );
   });
   it('sends an on-site visit when the problem concerns product use', () => {
-    expect(concernsProductUse({ complaintCategory: null, title: '空气净化器不会安装', description: '' })).toBe(true);
-    expect(concernsProductUse({ complaintCategory: 'product_quality', title: '外壳开裂', description: '' })).toBe(true);
-    expect(concernsProductUse({ complaintCategory: 'logistics', title: '快递慢', description: '催件' })).toBe(false);
+    expect(
+      concernsProductUse({ complaintCategory: null, title: '空气净化器不会安装', description: '' }),
+    ).toBe(true);
+    expect(
+      concernsProductUse({ complaintCategory: 'product_quality', title: '外壳开裂', description: '' }),
+    ).toBe(true);
+    expect(concernsProductUse({ complaintCategory: 'logistics', title: '快递慢', description: '催件' })).toBe(
+      false,
+    );
   });
   it('asks important or repeat customers for a questionnaire, nobody else', () => {
     expect(wantsQuestionnaire(defaultRules.questionnaire, { vipLevel: 1, earlierContacts: 0 })).toBe(true);

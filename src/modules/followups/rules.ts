@@ -26,7 +26,14 @@ export interface RuleSettings {
 
 /** SPEC §6 defaults: phone within 2 workdays, consultation the next day, questionnaire within 2 weeks. */
 export const defaultRules: Readonly<Record<FollowUpKind, RuleSettings>> = {
-  phone: { kind: 'phone', enabled: true, delayAmount: 2, ownerMode: 'handler', ownerUserId: null, minVipLevel: 1 },
+  phone: {
+    kind: 'phone',
+    enabled: true,
+    delayAmount: 2,
+    ownerMode: 'handler',
+    ownerUserId: null,
+    minVipLevel: 1,
+  },
   consultation: {
     kind: 'consultation',
     enabled: true,
@@ -43,7 +50,14 @@ export const defaultRules: Readonly<Record<FollowUpKind, RuleSettings>> = {
     ownerUserId: null,
     minVipLevel: 1,
   },
-  on_site: { kind: 'on_site', enabled: true, delayAmount: 2, ownerMode: 'handler', ownerUserId: null, minVipLevel: 1 },
+  on_site: {
+    kind: 'on_site',
+    enabled: true,
+    delayAmount: 2,
+    ownerMode: 'handler',
+    ownerUserId: null,
+    minVipLevel: 1,
+  },
 };
 
 /** The end of working time on the shop-local date `date` (its last span's end). */
@@ -84,7 +98,8 @@ export function ownerOf(rule: RuleSettings, handlerId: string | null): string | 
   return rule.ownerMode === 'user' && rule.ownerUserId ? rule.ownerUserId : handlerId;
 }
 
-const productUseWords = /使用|安装|操作|说明书|组装|调试|怎么用|如何用|product use|how to use|install|set ?up|assembl/i;
+const productUseWords =
+  /使用|安装|操作|说明书|组装|调试|怎么用|如何用|product use|how to use|install|set ?up|assembl/i;
 
 /** SPEC §6: an on-site visit when the problem concerns product use (quality complaints, or use words in the text). */
 export function concernsProductUse(workOrder: {
@@ -100,7 +115,10 @@ export function concernsProductUse(workOrder: {
 }
 
 /** Important (VIP from the rule's level) or repeat (contacted us before) customers get the questionnaire. */
-export function wantsQuestionnaire(rule: RuleSettings, customer: { vipLevel: number; earlierContacts: number }) {
+export function wantsQuestionnaire(
+  rule: RuleSettings,
+  customer: { vipLevel: number; earlierContacts: number },
+) {
   return customer.vipLevel >= rule.minVipLevel || customer.earlierContacts >= 1;
 }
 

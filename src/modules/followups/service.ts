@@ -52,7 +52,10 @@ const titles: Record<FollowUpKind, string> = {
 
 // ── rules ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-async function rulesOf(db: Db, shopId: string): Promise<Map<FollowUpKind, RuleSettings & { updatedAt: number | null }>> {
+async function rulesOf(
+  db: Db,
+  shopId: string,
+): Promise<Map<FollowUpKind, RuleSettings & { updatedAt: number | null }>> {
   const stored = new Map((await repo.listRules(db, shopId)).map((row) => [row.kind, row]));
   return new Map(
     followUpKinds.map((kind) => {
@@ -103,7 +106,9 @@ export function updateRule(
       updatedAt: deps.now(),
     } as RuleSettings & { updatedAt: number };
     if (after.ownerMode === 'user') {
-      const owner = after.ownerUserId ? await getAgent(trx, actor, after.ownerUserId).catch(() => null) : null;
+      const owner = after.ownerUserId
+        ? await getAgent(trx, actor, after.ownerUserId).catch(() => null)
+        : null;
       if (!owner || owner.status !== 'active') throw new AppError('follow_up_owner_required');
     } else {
       after.ownerUserId = null;
@@ -135,7 +140,12 @@ export function updateRule(
 
 // ── tasks ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-async function presentTasks(db: Db, shopId: string, rows: FollowUpTaskTable[], now: number): Promise<FollowUpTask[]> {
+async function presentTasks(
+  db: Db,
+  shopId: string,
+  rows: FollowUpTaskTable[],
+  now: number,
+): Promise<FollowUpTask[]> {
   const [customers, names] = await Promise.all([
     customersById(
       db,
@@ -415,7 +425,13 @@ async function maybeQuestionnaire(
   trx: Db,
   shopId: string,
   rule: RuleSettings,
-  subject: { originKey: string; from: number; handlerId: string | null; customerId: string | null; title: string },
+  subject: {
+    originKey: string;
+    from: number;
+    handlerId: string | null;
+    customerId: string | null;
+    title: string;
+  },
 ) {
   if (!rule.enabled || !subject.customerId) return;
   const customer = await customerFacts(trx, shopId, subject.customerId);
@@ -462,7 +478,8 @@ export function onWorkOrderChanged(deps: FollowUpDeps, shopId: string, workOrder
 
 /** A consultation that ended → the next-day follow-up (seed 003 §4). */
 export function onConversationChanged(deps: FollowUpDeps, shopId: string, conversation: Conversation) {
-  if (conversation.status !== 'closed' || !conversation.closedAt || !conversation.agentId) return Promise.resolve();
+  if (conversation.status !== 'closed' || !conversation.closedAt || !conversation.agentId)
+    return Promise.resolve();
   return runCommand(deps.db, deps.bus, async (trx) => {
     const rules = await rulesOf(trx, shopId);
     const subject = {

@@ -726,7 +726,13 @@ export async function workOrdersOfCustomers(
   customerIds: readonly string[],
 ): Promise<{
   workOrders: WorkOrder[];
-  verdicts: Array<{ workOrderId: string; satisfaction: SatisfactionLevel; to: string; note: string; at: string }>;
+  verdicts: Array<{
+    workOrderId: string;
+    satisfaction: SatisfactionLevel;
+    to: string;
+    note: string;
+    at: string;
+  }>;
 }> {
   const { db } = deps;
   const viewer = await viewerOf(db, actor);
@@ -741,7 +747,15 @@ export async function workOrdersOfCustomers(
     verdicts: entries.flatMap((entry) => {
       const data = JSON.parse(entry.data) as { to?: string; satisfaction?: SatisfactionLevel };
       return data.satisfaction && data.to
-        ? [{ workOrderId: entry.workOrderId, satisfaction: data.satisfaction, to: data.to, note: entry.body, at: isoOf(entry.at) }]
+        ? [
+            {
+              workOrderId: entry.workOrderId,
+              satisfaction: data.satisfaction,
+              to: data.to,
+              note: entry.body,
+              at: isoOf(entry.at),
+            },
+          ]
         : [];
     }),
   };

@@ -71,7 +71,10 @@ export const surveyLinkSchema = z
     id: idSchema,
     kind: z.enum(surveyKinds),
     customerId: idSchema.nullable(),
-    url: z.string().nullable().describe('The link to send; only in the answer that created it (the token is stored hashed)'),
+    url: z
+      .string()
+      .nullable()
+      .describe('The link to send; only in the answer that created it (the token is stored hashed)'),
     expiresAt: instantSchema,
     answeredAt: instantSchema.nullable(),
   })
@@ -80,7 +83,9 @@ export type SurveyLink = z.infer<typeof surveyLinkSchema>;
 
 export const sendSurveyResultSchema = z.object({
   links: z.array(surveyLinkSchema),
-  skipped: z.array(idSchema).describe('Recipients who already have a link for this survey (once per recipient)'),
+  skipped: z
+    .array(idSchema)
+    .describe('Recipients who already have a link for this survey (once per recipient)'),
 });
 
 export const surveyTokenParams = z.strictObject({ token: z.string().min(1).max(200) });

@@ -12,7 +12,9 @@ export const followUpRuleSchema = z
     delayAmount: z
       .number()
       .int()
-      .describe('phone / on_site: workdays after resolution; consultation: workdays (1 = next day); questionnaire: days'),
+      .describe(
+        'phone / on_site: workdays after resolution; consultation: workdays (1 = next day); questionnaire: days',
+      ),
     ownerMode: z.enum(followUpOwnerModes),
     ownerUserId: idSchema.nullable(),
     minVipLevel: z.number().int().describe('questionnaire: customers from this VIP level count as important'),

@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
+  BulbOutlined,
   CalendarOutlined,
   ClusterOutlined,
   ContactsOutlined,
@@ -14,12 +15,14 @@ import {
   EyeOutlined,
   FieldTimeOutlined,
   FileTextOutlined,
+  FormOutlined,
   HistoryOutlined,
   LogoutOutlined,
   MessageOutlined,
   NotificationOutlined,
   PhoneOutlined,
   RetweetOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
   SwapOutlined,
@@ -60,6 +63,7 @@ const areaIcons: Record<LiveArea | PlannedArea, ReactNode> = {
   discipline: <ExceptionOutlined />,
   handover: <SwapOutlined />,
   reports: <BarChartOutlined />,
+  suggestions: <BulbOutlined />,
 };
 
 const settingsIcons: Record<SettingsPage, ReactNode> = {
@@ -74,6 +78,8 @@ const settingsIcons: Record<SettingsPage, ReactNode> = {
   calendar: <CalendarOutlined />,
   webhooks: <ApiOutlined />,
   orderImport: <UploadOutlined />,
+  followUpRules: <ScheduleOutlined />,
+  questionnaires: <FormOutlined />,
 };
 
 const settingsMenuKey = 'settings';

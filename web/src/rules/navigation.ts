@@ -1,19 +1,20 @@
 // What the left menu offers and which permission each page needs (session.permissions decides).
 import type { Permission } from '@shared/roles.js';
 
-/** Areas that work today: the agent workspace, the supervisor's live board, work orders and calls. */
+/** Areas that work today: the workspace, the supervisor's board, work orders, calls, follow-ups, customers, suggestions. */
 export const liveAreas = [
   { id: 'workspace', path: '/workspace', permission: null },
   { id: 'supervision', path: '/supervision', permission: 'chat.supervise' },
   { id: 'workOrders', path: '/work-orders', permission: null },
   { id: 'calls', path: '/calls', permission: null },
+  { id: 'followUps', path: '/follow-ups', permission: null },
+  { id: 'customers', path: '/customers', permission: null },
+  { id: 'suggestions', path: '/suggestions', permission: null },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
 export type LiveArea = (typeof liveAreas)[number]['id'];
 
 /** Areas of SPEC.md that arrive in later releases; each shows the shared "coming soon" page for now. */
 export const plannedAreas = [
-  { id: 'followUps', path: '/follow-ups' },
-  { id: 'customers', path: '/customers' },
   { id: 'knowledge', path: '/knowledge' },
   { id: 'quality', path: '/quality' },
   { id: 'discipline', path: '/discipline' },
@@ -34,6 +35,8 @@ export const settingsPages = [
   { id: 'calendar', path: '/settings/calendar', permission: null },
   { id: 'webhooks', path: '/settings/webhooks', permission: 'shop.manage' },
   { id: 'orderImport', path: '/settings/order-import', permission: 'shop.manage' },
+  { id: 'followUpRules', path: '/settings/follow-up-rules', permission: null },
+  { id: 'questionnaires', path: '/settings/questionnaires', permission: 'followup.supervise' },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
 export type SettingsPage = (typeof settingsPages)[number]['id'];
 

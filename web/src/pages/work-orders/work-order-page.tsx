@@ -33,6 +33,7 @@ import { useAuthenticatedSession } from '../../hooks/use-session';
 import { useWorkOrder } from '../../hooks/use-work-orders';
 import { formatInstant } from '../../rules/time';
 import { AssignWorkOrderModal, ExtendDeadlineModal } from './work-order-dialogs';
+import { VerdictLinkButton } from './verdict-link-button';
 import { HolderText, StatusTag } from './work-order-tags';
 
 const pageStyle = { whiteSpace: 'pre-wrap' as const, marginBottom: 0 };
@@ -344,6 +345,9 @@ export function WorkOrderPage() {
                 ))}
               </Flex>
             )}
+            {workOrder.customer && ['resolved', 'awaiting_verdict'].includes(workOrder.status) ? (
+              <VerdictLinkButton workOrderId={workOrder.id} />
+            ) : null}
           </Card>
         </Col>
       </Row>

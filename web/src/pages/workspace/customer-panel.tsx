@@ -2,6 +2,7 @@
 // (page, product, order), and their past conversations, each of which can be opened.
 import { Descriptions, Empty, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Conversation } from '@shared/schemas/chat.js';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageLoading } from '../../components/page-loading';
@@ -36,6 +37,9 @@ export function CustomerPanel({ conversation, timeZone, now, onOpen }: CustomerP
         <Tag color={customer.member ? 'blue' : 'default'} data-testid="customer-kind">
           {customer.member ? t('workspace.customer.member') : t('workspace.customer.visitor')}
         </Tag>
+        <Link to={`/customers/${customer.id}`} data-testid="customer-profile-link">
+          {t('customers.openProfile')}
+        </Link>
       </Flex>
       <ErrorAlert error={error} onRetry={reload} />
       <Descriptions
