@@ -11,6 +11,8 @@ import {
 import { countAllShops, provisionShop } from '../modules/shops/service.js';
 import { ensureDefaultPolicies } from '../modules/sla/service.js';
 import { createDepartment, createGroup, createStaff, groupIdByKind } from '../modules/team/service.js';
+import { seedDemoFollowUps } from '../modules/followups/demo.js';
+import { findCredentials } from '../modules/team/service.js';
 import type { Role } from '../shared/roles.js';
 import type { GroupKind } from '../shared/schemas/team.js';
 
@@ -128,6 +130,16 @@ export async function seedDemoShopIfEmpty(db: Kysely<Database>): Promise<boolean
       startsAt: now - 86_400_000,
       endsAt: now + 30 * 86_400_000,
     });
+    await seedDemoFollowUps(
+      trx,
+      provisioned.shop.id,
+      {
+        supervisorId: (await findCredentials(trx, 'supervisor'))?.id ?? provisioned.admin.id,
+        agentId: (await findCredentials(trx, 'aftersale1'))?.id ?? provisioned.admin.id,
+        productDepartmentId: departmentIds.get('产品部') ?? null,
+      },
+      now,
+    );
     return true;
   });
 }

@@ -180,7 +180,7 @@ export function sendQuestionnaire(
   });
 }
 
-/** A verdict link for the customer of a resolved work order (one per round: a reopened order gets a new one). */
+/** A verdict link for the customer of a resolved or closed work order (one per round: a reopened order gets a new one). */
 export async function verdictLink(
   deps: TicketDeps,
   actor: Actor,

@@ -219,3 +219,27 @@ export async function customerFacts(
   const [row] = await repo.findCustomers(db, shopId, [customerId]);
   return row ? { id: row.id, displayName: row.displayName, vipLevel: row.vipLevel } : null;
 }
+
+/** A customer with contacts, VIP level and tags (the demo shop's seed). */
+export async function createCustomerWithContacts(
+  db: Db,
+  shopId: string,
+  input: {
+    memberId: string;
+    displayName: string;
+    phone: string;
+    email: string;
+    vipLevel: number;
+    tags: string[];
+  },
+  now: number,
+): Promise<string> {
+  const row = await newCustomer(db, shopId, input.memberId, input.displayName, now);
+  await repo.updateCustomer(db, shopId, row.id, {
+    phone: input.phone,
+    email: input.email,
+    vipLevel: input.vipLevel,
+    tags: JSON.stringify(input.tags),
+  });
+  return row.id;
+}

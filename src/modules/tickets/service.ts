@@ -648,8 +648,9 @@ export type VerdictSource = { kind: 'staff'; actorId: string } | { kind: 'custom
 
 /**
  * SPEC §6: the customer's verdict on a resolved work order. A resolved order is first put to the customer
- * (awaiting_verdict); unsatisfied reopens it (also a closed one) for its holder, who is asked for the reason;
- * satisfied or basically satisfied closes it. Both are status entries of the history.
+ * (awaiting_verdict); unsatisfied reopens it (also a closed one, when the customer is unhappy later) for its
+ * holder, who is asked for the reason; satisfied or basically satisfied closes it. Both are status entries of the
+ * history. A work order still being worked on expects no verdict.
  */
 export async function applyCustomerVerdict(
   deps: TicketDeps,
@@ -667,7 +668,10 @@ export async function applyCustomerVerdict(
   if (row.status === 'resolved') {
     row = await applyTransition(deps, trx, emit, row, { status: 'awaiting_verdict' }, actorId, now);
   }
-  if (row.status === 'closed' && !unsatisfied) throw new AppError('illegal_transition');
+  if (!['resolved', 'awaiting_verdict', 'closed'].includes(row.status))
+    throw new AppError('verdict_not_expected');
+  // A closed work order the customer confirms stays closed; only an unsatisfied verdict reopens it.
+  if (row.status === 'closed' && !unsatisfied) return presentOne(deps, trx, row);
   const prefix = verdict.source.kind === 'customer' ? '[customer] ' : '';
   row = await applyTransition(
     deps,

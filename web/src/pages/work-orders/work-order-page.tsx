@@ -345,7 +345,7 @@ export function WorkOrderPage() {
                 ))}
               </Flex>
             )}
-            {workOrder.customer && ['resolved', 'awaiting_verdict'].includes(workOrder.status) ? (
+            {workOrder.customer && ['resolved', 'awaiting_verdict', 'closed'].includes(workOrder.status) ? (
               <VerdictLinkButton workOrderId={workOrder.id} />
             ) : null}
           </Card>
