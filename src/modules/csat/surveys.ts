@@ -189,7 +189,7 @@ export async function verdictLink(
 ): Promise<SurveyLink> {
   const { workOrder } = await getWorkOrder(deps, actor, workOrderId);
   if (!workOrder.customer) throw new AppError('customer_required');
-  if (!['resolved', 'awaiting_verdict'].includes(workOrder.status))
+  if (!['resolved', 'awaiting_verdict', 'closed'].includes(workOrder.status))
     throw new AppError('verdict_not_expected');
   const customerId = workOrder.customer.id;
   return runCommand(deps.db, deps.bus, async (trx) => {

@@ -242,6 +242,29 @@ describeEachDatabase(
       );
     });
 
+    it('reopens a closed work order when the customer says later through their link that they are unsatisfied', async () => {
+      const { holderApi, customerId } = await setUp();
+      const workOrder = await resolvedWorkOrder(holderApi, customerId, Date.UTC(2026, 8, 24, 7, 0));
+      const [task] = await tasksOf(holderApi);
+      now = Date.UTC(2026, 8, 28, 3, 0);
+      await holderApi.post(`/api/follow-ups/${task!.id}/complete`, {
+        reached: true,
+        satisfaction: 'basically_satisfied',
+      });
+      const link = await holderApi.post(`/api/work-orders/${workOrder.id}/verdict-link`, {});
+      expect(link.statusCode, link.body).toBe(201);
+      const token = link.json<{ url: string }>().url.replace('/s/', '');
+      now += 60 * MINUTE;
+      const answer = await anonymous(context().app).post(`/api/public/surveys/${token}`, {
+        satisfaction: 'unsatisfied',
+        comment: '又坏了',
+      });
+      expect(answer.statusCode, answer.body).toBe(200);
+      const detail = (await holderApi.get(`/api/work-orders/${workOrder.id}`)).json<WorkOrderDetail>();
+      expect(detail.workOrder).toMatchObject({ status: 'reopened', satisfaction: 'unsatisfied' });
+      expect(detail.history.at(-1)).toMatchObject({ kind: 'status', body: '[customer] 又坏了' });
+    });
+
     it('creates the next-day follow-up of a consultation and lets an admin turn a rule off', async () => {
       const { shop, admin, holder, holderApi, customerId } = await setUp();
       // A chat closed Thursday 16:00: due at the end of the next workday, Monday 18:00 (Friday is the holiday).

@@ -73,8 +73,8 @@ export function FollowUpFormModal({
           >
             <Radio.Group data-testid="follow-up-satisfaction">
               {satisfactionLevels.map((level) => (
-                <Radio.Button key={level} value={level} data-testid={`satisfaction-${level}`}>
-                  {t(`satisfaction.${level}`)}
+                <Radio.Button key={level} value={level}>
+                  <span data-testid={`satisfaction-${level}`}>{t(`satisfaction.${level}`)}</span>
                 </Radio.Button>
               ))}
             </Radio.Group>

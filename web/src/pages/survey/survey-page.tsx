@@ -104,8 +104,8 @@ export function SurveyPage() {
           >
             <Radio.Group data-testid="survey-verdict">
               {satisfactionLevels.map((level) => (
-                <Radio.Button key={level} value={level} data-testid={`verdict-${level}`}>
-                  {t(`satisfaction.${level}`)}
+                <Radio.Button key={level} value={level}>
+                  <span data-testid={`verdict-${level}`}>{t(`satisfaction.${level}`)}</span>
                 </Radio.Button>
               ))}
             </Radio.Group>
