@@ -122,9 +122,7 @@ export async function getProfile(deps: FollowUpDeps, actor: Actor, id: string): 
       title: task.title,
       status: task.status === 'open' && task.overdue ? 'overdue' : task.status,
       detail: task.result
-        ? [task.result.satisfaction, task.result.newProblems, task.result.suggestion, task.result.note]
-            .filter(Boolean)
-            .join(' · ')
+        ? [task.result.newProblems, task.result.suggestion, task.result.note].filter(Boolean).join(' · ')
         : '',
       link: '/follow-ups',
     })),
@@ -137,15 +135,18 @@ export async function getProfile(deps: FollowUpDeps, actor: Actor, id: string): 
       detail: suggestion.resolution,
       link: '/suggestions',
     })),
-    ...answers.map((answer) => ({
-      kind: 'survey' as const,
-      id: answer.id,
-      at: answer.createdAt,
-      title: answer.workOrderId ? (numbers.get(answer.workOrderId) ?? '') : '',
-      status: answer.satisfaction,
-      detail: [answer.comment, ...Object.values(answer.answers).map(String)].filter(Boolean).join(' · '),
-      link: null,
-    })),
+    // A verdict link's answer is the verdict item already; questionnaire answers are their own items.
+    ...answers
+      .filter((answer) => answer.workOrderId === null)
+      .map((answer) => ({
+        kind: 'survey' as const,
+        id: answer.id,
+        at: answer.createdAt,
+        title: answer.workOrderId ? (numbers.get(answer.workOrderId) ?? '') : '',
+        status: answer.satisfaction,
+        detail: [answer.comment, ...Object.values(answer.answers).map(String)].filter(Boolean).join(' · '),
+        link: null,
+      })),
   ].sort(byNewest);
   return {
     customer: presentCustomer(row),

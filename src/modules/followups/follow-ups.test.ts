@@ -262,7 +262,12 @@ describeEachDatabase(
       expect(answer.statusCode, answer.body).toBe(200);
       const detail = (await holderApi.get(`/api/work-orders/${workOrder.id}`)).json<WorkOrderDetail>();
       expect(detail.workOrder).toMatchObject({ status: 'reopened', satisfaction: 'unsatisfied' });
-      expect(detail.history.at(-1)).toMatchObject({ kind: 'status', body: '[customer] 又坏了' });
+      expect(detail.history.at(-1)).toMatchObject({
+        kind: 'status',
+        actorId: null,
+        body: '又坏了',
+        data: { from: 'closed', to: 'reopened', satisfaction: 'unsatisfied', via: 'customer' },
+      });
     });
 
     it('creates the next-day follow-up of a consultation and lets an admin turn a rule off', async () => {

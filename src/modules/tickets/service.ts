@@ -589,6 +589,8 @@ interface TransitionInput {
   status: z.output<typeof transitionWorkOrderSchema>['status'];
   satisfaction?: SatisfactionLevel | undefined;
   note?: string | undefined;
+  /** how a verdict arrived: recorded by staff, or through the customer's own link */
+  via?: 'staff' | 'customer' | undefined;
 }
 
 /** One status change with its clock effects and history entry; the caller has checked who may make it. */
@@ -626,7 +628,12 @@ async function applyTransition(
     kind: 'status',
     actorId,
     body: input.note ?? '',
-    data: { from: row.status, to, ...(verdict ? { satisfaction: verdict } : {}) },
+    data: {
+      from: row.status,
+      to,
+      ...(verdict ? { satisfaction: verdict } : {}),
+      ...(input.via ? { via: input.via } : {}),
+    },
     at: now,
   });
   return after;
@@ -672,7 +679,6 @@ export async function applyCustomerVerdict(
     throw new AppError('verdict_not_expected');
   // A closed work order the customer confirms stays closed; only an unsatisfied verdict reopens it.
   if (row.status === 'closed' && !unsatisfied) return presentOne(deps, trx, row);
-  const prefix = verdict.source.kind === 'customer' ? '[customer] ' : '';
   row = await applyTransition(
     deps,
     trx,
@@ -681,7 +687,8 @@ export async function applyCustomerVerdict(
     {
       status: unsatisfied ? 'reopened' : 'closed',
       satisfaction: verdict.satisfaction,
-      note: `${prefix}${verdict.note}`.trim(),
+      note: verdict.note.trim(),
+      via: verdict.source.kind,
     },
     actorId,
     now,

@@ -1162,6 +1162,6 @@ export const en: Translation = {
   workOrderVerdict: {
     link: 'Verdict link',
     linkCreated: 'Verdict link (send it to the customer; no login needed)',
-    record: 'Record the customer’s verdict',
+    byCustomer: 'given by the customer through their link',
   },
 };

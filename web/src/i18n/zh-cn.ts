@@ -1121,7 +1121,7 @@ export const zhCN = {
   workOrderVerdict: {
     link: '客户评价链接',
     linkCreated: '评价链接（发给客户，免登录）',
-    record: '记录客户评价',
+    byCustomer: '客户通过评价链接提交',
   },
 };
 

@@ -93,6 +93,7 @@ export function CustomerProfilePage() {
       follow_up: `followUps.statuses.${item.status}`,
       rating: `workspace.rating.${item.status}`,
       suggestion: `suggestions.statuses.${item.status}`,
+      call: item.status === 'missed' ? 'calls.missed' : `calls.states.${item.status}`,
     };
     const key = keys[item.kind];
     return key ? t(key as never, { defaultValue: item.status }) : item.status;

@@ -48,7 +48,15 @@ function EntryText({ entry, timeZone }: { entry: WorkOrderEntry; timeZone: strin
   const headline = (() => {
     switch (entry.kind) {
       case 'status':
-        return t('workOrders.entry.status', { from: statusLabel(data.from), to: statusLabel(data.to) });
+        return [
+          t('workOrders.entry.status', { from: statusLabel(data.from), to: statusLabel(data.to) }),
+          typeof data.satisfaction === 'string'
+            ? t(`satisfaction.${data.satisfaction as 'satisfied' | 'basically_satisfied' | 'unsatisfied'}`)
+            : null,
+          data.via === 'customer' ? t('workOrderVerdict.byCustomer') : null,
+        ]
+          .filter(Boolean)
+          .join(' · ');
       case 'assigned':
         return data.claimed
           ? t('workOrders.entry.claimed')
