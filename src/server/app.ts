@@ -29,6 +29,10 @@ import { callRoutes } from '../modules/calls/routes.js';
 import { orderRoutes } from '../modules/orders/routes.js';
 import { webhookSecretRoutes } from '../modules/webhooks/routes.js';
 import { getBusinessCalendar } from '../modules/calendar/service.js';
+import { qaRoutes } from '../modules/qa/routes.js';
+import { disciplineRoutes } from '../modules/discipline/routes.js';
+import { startDisciplineJobs } from '../modules/discipline/jobs.js';
+import type { QaDeps } from '../modules/qa/service.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -105,6 +109,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(webhookSecretRoutes);
   await app.register(callRoutes);
   await app.register(orderRoutes);
+  const qaDeps: QaDeps = {
+    db: options.database.db,
+    bus,
+    now: options.clock ?? Date.now,
+    calendarOf: getBusinessCalendar,
+  };
+  await app.register(qaRoutes, { deps: qaDeps });
+  await app.register(disciplineRoutes, { deps: qaDeps });
 
   const routing = startRouting({
     db: options.database.db,
@@ -134,6 +146,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const agentNamespace = realtime.io.of('/agent') as never;
   const stopSlaPush = publishSlaEvents(bus, agentNamespace);
   const stopWorkOrderPush = publishWorkOrderEvents(bus, agentNamespace);
+  // The discipline sweep runs every 30 job intervals (5 minutes by default); follow-up events are recorded at once.
+  const disciplineJobs = startDisciplineJobs(qaDeps, {
+    intervalMs: (options.jobIntervalMs ?? 10_000) * 30,
+    onError: (error) => app.log.error({ err: error }, 'discipline detection failed'),
+  });
+  app.decorate('disciplineJobs', disciplineJobs);
   app.decorate('slaJobs', slaJobs);
   app.decorate('chatRouting', routing);
   app.decorate('chatJobs', jobs);
@@ -142,6 +160,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.addHook('preClose', async () => {
     await jobs.stop();
     await slaJobs.stop();
+    await disciplineJobs.stop();
     await stopWorkOrderListeners();
     stopSlaPush();
     stopWorkOrderPush();

@@ -47,6 +47,26 @@ export interface DomainEventMap {
   'sla.breached': { shopId: string; alert: SlaAlert };
   /** A work order was created or changed; watchers: the user ids who hold or follow it. */
   'workorder.changed': { shopId: string; workOrder: WorkOrder; watchers: readonly string[] };
+  /** A follow-up task passed its due time undone (recorded once per task and due time). */
+  'followup.overdue': {
+    shopId: string;
+    taskId: string;
+    ownerId: string | null;
+    kind: string;
+    dueAt: string; // ISO instant
+    at: string; // ISO instant the sweep noticed it
+  };
+  /** A follow-up task was completed (late: after its due time; formComplete: the result form was filled in). */
+  'followup.completed': {
+    shopId: string;
+    taskId: string;
+    ownerId: string | null;
+    kind: string;
+    dueAt: string;
+    completedAt: string;
+    late: boolean;
+    formComplete: boolean;
+  };
 }
 export type DomainEventType = keyof DomainEventMap;
 export type DomainEvent = { [K in DomainEventType]: { type: K } & DomainEventMap[K] }[DomainEventType];

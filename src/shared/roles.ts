@@ -18,6 +18,10 @@ export const permissions = [
   'chat.supervise', // see every conversation of the shop and reassign them
   'calls.supervise', // see every call record of the shop and spot-check them (SPEC §5)
   'workorder.supervise', // see and handle every work order of the shop, and every SLA warning and breach
+  'qa.inspect', // the inspection queue, every inspection of the shop, scoring sampled chats and calls (SPEC §8)
+  'qa.manage', // scorecards and the sampling / pre-check settings
+  'discipline.manage', // every agent's ledger, manual entries, rules, detection runs and deciding appeals (SPEC §9)
+  'training.manage', // training sessions, attendance and assessment scores
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -30,9 +34,13 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'chat.supervise',
     'calls.supervise',
     'workorder.supervise',
+    'qa.inspect',
+    'qa.manage',
+    'discipline.manage',
+    'training.manage',
   ],
   agent: [],
-  qa_inspector: ['team.read', 'calls.supervise'],
+  qa_inspector: ['team.read', 'calls.supervise', 'qa.inspect'],
   complaint_team: [],
   department_member: [],
 };

@@ -17,6 +17,15 @@ export const auditEntityTypes = [
   'calendar_day',
   'call',
   'callback_task',
+  'scorecard',
+  'qa_settings',
+  'inspection',
+  'appeal',
+  'discipline_rule',
+  'discipline_entry',
+  'daily_report',
+  'handover',
+  'training_session',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
