@@ -33,6 +33,8 @@ import { qaRoutes } from '../modules/qa/routes.js';
 import { disciplineRoutes } from '../modules/discipline/routes.js';
 import { startDisciplineJobs } from '../modules/discipline/jobs.js';
 import type { QaDeps } from '../modules/qa/service.js';
+import { handoverRoutes } from '../modules/handover/routes.js';
+import { trainingRoutes } from '../modules/training/routes.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -117,6 +119,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   };
   await app.register(qaRoutes, { deps: qaDeps });
   await app.register(disciplineRoutes, { deps: qaDeps });
+  await app.register(handoverRoutes);
+  await app.register(trainingRoutes, { deps: qaDeps });
 
   const routing = startRouting({
     db: options.database.db,

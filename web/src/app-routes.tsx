@@ -23,6 +23,10 @@ import { SupervisionPage } from './pages/supervision/supervision-page';
 import { WorkOrderPage } from './pages/work-orders/work-order-page';
 import { WorkOrdersPage } from './pages/work-orders/work-orders-page';
 import { WorkspacePage } from './pages/workspace/workspace-page';
+import { QualityPage } from './pages/quality/quality-page';
+import { InspectionPage } from './pages/quality/inspection-page';
+import { DisciplinePage } from './pages/discipline/discipline-page';
+import { HandoverPage } from './pages/handover/handover-page';
 import {
   homePath,
   liveAreas,
@@ -38,6 +42,9 @@ const areaElements: Record<LiveArea, ReactNode> = {
   supervision: <SupervisionPage />,
   calls: <CallsPage />,
   workOrders: <WorkOrdersPage />,
+  quality: <QualityPage />,
+  discipline: <DisciplinePage />,
+  handover: <HandoverPage />,
 };
 
 const settingsElements: Record<SettingsPage, ReactNode> = {
@@ -71,6 +78,7 @@ export function AppRoutes() {
             />
           ))}
           <Route path="/work-orders/:id" element={<WorkOrderPage />} />
+          <Route path="/quality/samples/:id" element={<InspectionPage />} />
           {plannedAreas.map((area) => (
             <Route key={area.id} path={area.path} element={<ComingSoon key={area.id} area={area.id} />} />
           ))}

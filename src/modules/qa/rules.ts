@@ -1,18 +1,11 @@
 // Pure rules of quality inspection (SPEC §8): the deduction table, the weekly cap, scoring against a card, the
 // automatic pre-checks of a transcript, the weekly sample and the appeal window. No I/O, no clock reads.
 import { addWorkdays, type BusinessCalendar } from '../../shared/business-time.js';
-import type { PrecheckKind, SampleReason, ScorecardItem } from '../../shared/quality.js';
+import type { PrecheckKind, SampleReason } from '../../shared/quality.js';
+import { deductionPoints, scoreInspection, type ScoreProblem } from '../../shared/quality-score.js';
 import { weekOf } from '../calls/rules.js';
 
-export { weekOf };
-
-/** SPEC §8 / seed 001: ≥80 → 0 points, ≥70 → 1, ≥60 → 2, <60 → 3. */
-export function deductionPoints(score: number): number {
-  if (score >= 80) return 0;
-  if (score >= 70) return 1;
-  if (score >= 60) return 2;
-  return 3;
-}
+export { deductionPoints, scoreInspection, weekOf, type ScoreProblem };
 
 export const weeklyCapPoints = 3;
 
@@ -35,38 +28,6 @@ export function chargeWeek(scores: readonly number[], cap = weeklyCapPoints): nu
     charged += points;
     return points;
   });
-}
-
-export type ScoreProblem = { item: string; problem: 'unknown_item' | 'missing' | 'out_of_range' };
-
-/**
- * The score out of 100 from the points given per item: the sum scaled to the card's total, rounded to tenths; a
- * critical item given 0 makes the whole score 0 (致命项).
- */
-export function scoreInspection(
-  items: readonly ScorecardItem[],
-  given: Readonly<Record<string, number>>,
-): { score: number; problems: ScoreProblem[] } {
-  const problems: ScoreProblem[] = [];
-  const known = new Set(items.map((item) => item.key));
-  for (const key of Object.keys(given))
-    if (!known.has(key)) problems.push({ item: key, problem: 'unknown_item' });
-  let sum = 0;
-  let total = 0;
-  let criticalFailed = false;
-  for (const item of items) {
-    total += item.points;
-    const points = given[item.key];
-    if (points === undefined) {
-      problems.push({ item: item.key, problem: 'missing' });
-      continue;
-    }
-    if (points < 0 || points > item.points) problems.push({ item: item.key, problem: 'out_of_range' });
-    sum += points;
-    if (item.critical && points === 0) criticalFailed = true;
-  }
-  const score = criticalFailed || total === 0 ? 0 : Math.round((sum / total) * 1000) / 10;
-  return { score, problems };
 }
 
 export interface TranscriptLine {

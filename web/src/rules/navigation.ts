@@ -7,6 +7,9 @@ export const liveAreas = [
   { id: 'supervision', path: '/supervision', permission: 'chat.supervise' },
   { id: 'workOrders', path: '/work-orders', permission: null },
   { id: 'calls', path: '/calls', permission: null },
+  { id: 'quality', path: '/quality', permission: null },
+  { id: 'discipline', path: '/discipline', permission: null },
+  { id: 'handover', path: '/handover', permission: null },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
 export type LiveArea = (typeof liveAreas)[number]['id'];
 
@@ -15,9 +18,6 @@ export const plannedAreas = [
   { id: 'followUps', path: '/follow-ups' },
   { id: 'customers', path: '/customers' },
   { id: 'knowledge', path: '/knowledge' },
-  { id: 'quality', path: '/quality' },
-  { id: 'discipline', path: '/discipline' },
-  { id: 'handover', path: '/handover' },
   { id: 'reports', path: '/reports' },
 ] as const;
 export type PlannedArea = (typeof plannedAreas)[number]['id'];
