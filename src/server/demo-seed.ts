@@ -11,6 +11,8 @@ import {
 import { countAllShops, provisionShop } from '../modules/shops/service.js';
 import { ensureDefaultPolicies } from '../modules/sla/service.js';
 import { createDepartment, createGroup, createStaff, groupIdByKind } from '../modules/team/service.js';
+import { ensureDefaultScorecard } from '../modules/qa/service.js';
+import { ensureDefaultRules } from '../modules/discipline/service.js';
 import type { Role } from '../shared/roles.js';
 import type { GroupKind } from '../shared/schemas/team.js';
 
@@ -128,6 +130,9 @@ export async function seedDemoShopIfEmpty(db: Kysely<Database>): Promise<boolean
       startsAt: now - 86_400_000,
       endsAt: now + 30 * 86_400_000,
     });
+    // Quality inspection and discipline: the seed-001 scorecard and the seed-003 rules.
+    await ensureDefaultScorecard(trx, provisioned.shop.id, now);
+    await ensureDefaultRules(trx, provisioned.shop.id, now);
     return true;
   });
 }

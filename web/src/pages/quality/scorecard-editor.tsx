@@ -1,27 +1,36 @@
 // The scorecard editor: items (what is checked, guidance, zero-score cases, points, critical); saving makes a new
 // version, so inspections already made keep the card they were scored with.
 import { App, Button, Checkbox, Flex, Input, InputNumber, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScorecardItem } from '@shared/quality.js';
+import type { Scorecard } from '@shared/schemas/quality.js';
 import { saveScorecard } from '../../api/quality-api';
 import { ErrorAlert } from '../../components/error-alert';
+import { PageLoading } from '../../components/page-loading';
 import { useScorecards } from '../../hooks/use-quality';
 
 export function ScorecardEditor() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
   const cards = useScorecards();
   const active = cards.data?.find((card) => card.active);
-  const [name, setName] = useState('');
-  const [items, setItems] = useState<ScorecardItem[]>([]);
+  return (
+    <>
+      <ErrorAlert error={cards.error} onRetry={cards.reload} />
+      {active ? (
+        <CardForm key={active.id} card={active} onSaved={cards.reload} />
+      ) : cards.loading ? (
+        <PageLoading />
+      ) : null}
+    </>
+  );
+}
+
+function CardForm({ card: active, onSaved }: { card: Scorecard; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [name, setName] = useState(active.name);
+  const [items, setItems] = useState<ScorecardItem[]>(active.items);
   const [saving, setSaving] = useState(false);
-  useEffect(() => {
-    if (active) {
-      setName(active.name);
-      setItems(active.items);
-    }
-  }, [active]);
   const total = items.reduce((sum, item) => sum + (item.points || 0), 0);
   const patch = (index: number, change: Partial<ScorecardItem>) =>
     setItems(items.map((item, i) => (i === index ? { ...item, ...change } : item)));
@@ -31,7 +40,7 @@ export function ScorecardEditor() {
       (card) => {
         setSaving(false);
         void message.success(t('quality.scorecard.saved', { version: card.version }));
-        cards.reload();
+        onSaved();
       },
       (error: unknown) => {
         setSaving(false);
@@ -41,7 +50,6 @@ export function ScorecardEditor() {
   };
   return (
     <>
-      <ErrorAlert error={cards.error} onRetry={cards.reload} />
       <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }}>
         <Input
           value={name}
@@ -85,7 +93,6 @@ export function ScorecardEditor() {
       <Table<ScorecardItem>
         rowKey="key"
         size="small"
-        loading={cards.loading}
         pagination={false}
         dataSource={items}
         columns={[
