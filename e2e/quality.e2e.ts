@@ -77,7 +77,7 @@ describe('quality inspection in Chromium', () => {
       ['proactive', 5],
       ['records', 5],
     ] as const) {
-      const input = qa.getByTestId(`qa-item-${key}`).locator('input');
+      const input = qa.getByTestId(`qa-item-${key}`);
       await input.fill(String(points));
       await input.press('Tab');
     }
@@ -102,13 +102,13 @@ describe('quality inspection in Chromium', () => {
 
     // 5. The agent sees the inspection and appeals it.
     await desk.goto(`${run().url}/quality`);
-    const appealButton = desk.locator('[data-testid^="qa-appeal-"]').first();
+    const appealButton = desk.locator('[data-testid^="qa-appeal-button-"]').first();
     await appealButton.waitFor();
     await desk.screenshot({ path: screenshotPath('quality-05-agent-sees-inspection') });
     await appealButton.click();
     await desk.getByTestId('qa-appeal-reason').fill('顾客问的是现货，我当时在查库存，已在下一条消息致歉');
     await desk.getByTestId('qa-appeal-submit').click();
-    await expect.poll(() => desk.locator('[data-testid^="qa-appeal-"]').count()).toBe(0);
+    await expect.poll(() => desk.locator('[data-testid^="qa-appeal-button-"]').count()).toBe(0);
     await desk.screenshot({ path: screenshotPath('quality-06-appeal-filed') });
 
     // 6. The supervisor upholds it: the points disappear from the monthly total.

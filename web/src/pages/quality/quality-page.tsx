@@ -236,7 +236,11 @@ function MyInspections() {
               <Space>
                 <Link to={`/quality/samples/${row.sampleId}`}>{t('quality.view')}</Link>
                 {row.canAppeal ? (
-                  <Button size="small" onClick={() => setTarget(row)} data-testid={`qa-appeal-${row.id}`}>
+                  <Button
+                    size="small"
+                    onClick={() => setTarget(row)}
+                    data-testid={`qa-appeal-button-${row.id}`}
+                  >
                     {t('quality.appeal.button')}
                   </Button>
                 ) : null}
