@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { buildShop, buildStaff, signIn } from '../../test/factories.js';
+import { buildShop, buildStaff, signIn, snapshotDatabase } from '../../test/factories.js';
 import { describeEachDatabase, type TestContext } from '../../test/harness.js';
 import {
   seedCall,
@@ -333,8 +333,15 @@ describeEachDatabase(
         occurredAt: new Date(shanghai('2026-11-24T10:00:00')).toISOString(),
         note: '向顾客承诺次日达，导致投诉（工单 #12）',
       };
+      // The shop's rules are created on first use; a refused entry then changes nothing at all.
+      expect((await boss.get('/api/discipline/rules')).json()).toHaveLength(19);
+      const before = await snapshotDatabase(context().database.db);
       const missingNote = await boss.post('/api/discipline/entries', { ...body, note: '' });
       expect(missingNote.statusCode).toBe(400);
+      expect(missingNote.json().error.code).toBe('validation_failed');
+      const qaByHand = await boss.post('/api/discipline/entries', { ...body, ruleKey: 'qa_inspection' });
+      expect(qaByHand.json().error.code).toBe('discipline_rule_unknown');
+      expect(await snapshotDatabase(context().database.db)).toBe(before);
       const created = await boss.post('/api/discipline/entries', body);
       expect(created.statusCode, created.body).toBe(201);
       expect(created.json()).toMatchObject({

@@ -696,7 +696,7 @@ export async function decideAppeal(
       const entry = key.id
         ? await repo.findEntry(trx, actor.shopId, key.id)
         : await repo.entryByDedupeKey(trx, actor.shopId, key.dedupeKey!);
-      if (entry) await reverseEntry(trx, entry, actor.userId, input.note || `appeal ${appeal.id}`, now);
+      if (entry) await reverseEntry(trx, entry, actor.userId, input.note, now);
     }
     await recordAudit(trx, auditActorOf(actor), {
       action: `appeal.${input.decision}`,

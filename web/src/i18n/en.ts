@@ -1088,6 +1088,7 @@ export const en: Translation = {
     myTotal: 'My points this month',
     totals: 'Totals this month',
     entries: 'Entries',
+    qaScore: 'Inspection score {{score}}',
     evidenceNote: 'Evidence',
     doubled: 'Time {{repeat}} · doubled',
     reversal: 'Reversal',

@@ -1061,6 +1061,7 @@ export const zhCN = {
     myTotal: '本月合计扣分',
     totals: '本月各人合计',
     entries: '扣分明细',
+    qaScore: '质检得分 {{score}}',
     evidenceNote: '证据说明',
     doubled: '第 {{repeat}} 次 · 加倍',
     reversal: '冲销',

@@ -188,7 +188,13 @@ export function DisciplinePage() {
               render: (_v, row) => (
                 <Space direction="vertical" size={0}>
                   <Tag>{t(`discipline.evidenceKinds.${row.evidenceKind}`)}</Tag>
-                  {row.note ? <Typography.Text type="secondary">{row.note}</Typography.Text> : null}
+                  {row.note ? (
+                    <Typography.Text type="secondary">
+                      {row.ruleKey === 'qa_inspection' && row.kind === 'violation'
+                        ? t('discipline.qaScore', { score: row.note })
+                        : row.note}
+                    </Typography.Text>
+                  ) : null}
                 </Space>
               ),
             },

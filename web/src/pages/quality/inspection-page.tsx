@@ -1,5 +1,6 @@
 // The inspection workspace: the transcript (or call record) with the pre-check marks beside the scorecard; the
 // inspector gives points per item, anchors comments to messages and sees the score and the deduction it makes.
+import { CommentOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -185,7 +186,7 @@ function Workspace({ data, onSaved }: { data: InspectionWorkspace; onSaved: () =
                       {marksOf(line.id).length > 0 ? <PrecheckTags marks={marksOf(line.id)} /> : null}
                       {anchored.map((comment, index) => (
                         <Typography.Text key={index} type="warning" data-testid="qa-anchored-comment">
-                          💬 {comment.text}
+                          <CommentOutlined /> {comment.text}
                         </Typography.Text>
                       ))}
                     </Space>
