@@ -288,7 +288,10 @@ export const errorCatalog = {
   },
   comment_anchor_invalid: {
     status: 400,
-    message: { 'zh-CN': '批注引用的消息不在该会话中', en: 'A comment is anchored to a message not in this record' },
+    message: {
+      'zh-CN': '批注引用的消息不在该会话中',
+      en: 'A comment is anchored to a message not in this record',
+    },
   },
   sample_already_inspected: {
     status: 409,

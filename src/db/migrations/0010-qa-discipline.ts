@@ -161,7 +161,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('acknowledged_at', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('handovers_shop_idx').on('handovers').columns(['shop_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('handovers_shop_idx')
+    .on('handovers')
+    .columns(['shop_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('training_sessions')
