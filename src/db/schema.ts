@@ -38,6 +38,14 @@ import type {
   WorkOrderStatus,
   WorkOrderType,
 } from '../shared/work-orders.js';
+import type {
+  AppealStatus,
+  AppealSubjectKind,
+  EntryKind,
+  EvidenceKind,
+  SampleSubjectKind,
+  TrainingKind,
+} from '../shared/quality.js';
 
 /** Instants are stored as UTC epoch milliseconds (bigint) on both dialects. */
 export type EpochMs = number;
@@ -587,6 +595,170 @@ export interface SlaAlertTable {
   at: EpochMs;
 }
 
+export interface QaSettingsTable {
+  shopId: string;
+  chatsPerAgent: number;
+  callsPerAgent: number;
+  firstReplyLimitSeconds: number;
+  longChatMessages: number;
+  /** JSON string[] */
+  forbiddenWords: string;
+  /** JSON string[] */
+  greetingWords: string;
+  appealWorkdays: number;
+  updatedAt: EpochMs;
+}
+
+/** One version of a scorecard; never changed once saved (inspections keep the version they used). */
+export interface QaScorecardTable {
+  id: string;
+  shopId: string;
+  name: string;
+  version: number;
+  /** JSON ScorecardItem[] */
+  items: string;
+  active: number;
+  createdBy: string | null;
+  createdAt: EpochMs;
+}
+
+export interface QaSampleTable {
+  id: string;
+  shopId: string;
+  /** Monday of the week in the shop's zone, 'YYYY-MM-DD' */
+  week: string;
+  agentId: string;
+  subjectKind: SampleSubjectKind;
+  subjectId: string;
+  /** JSON SampleReason[] */
+  reasons: string;
+  /** JSON PrecheckMark[] */
+  prechecks: string;
+  subjectAt: EpochMs;
+  inspectionId: string | null;
+  createdAt: EpochMs;
+}
+
+export interface QaInspectionTable {
+  id: string;
+  shopId: string;
+  sampleId: string;
+  agentId: string;
+  inspectorId: string;
+  scorecardId: string;
+  /** JSON Record<itemKey, points> */
+  scores: string;
+  /** JSON AnchoredComment[] */
+  comments: string;
+  summary: string;
+  /** score out of 100, in tenths */
+  scoreTenths: number;
+  week: string;
+  /** the deduction table's points before the weekly cap, in tenths */
+  tablePointsTenths: number;
+  /** points charged after the weekly cap, in tenths */
+  pointsTenths: number;
+  ledgerEntryId: string | null;
+  appealDueAt: EpochMs;
+  inspectedAt: EpochMs;
+}
+
+export interface DisciplineRuleTable {
+  id: string;
+  shopId: string;
+  key: string;
+  name: string;
+  agentPointsTenths: number;
+  supervisorPointsTenths: number;
+  doubleFrom: number | null;
+  threshold: number | null;
+  automatic: number;
+  enabled: number;
+  updatedAt: EpochMs;
+}
+
+/** Append-only ledger of discipline points; a reversal is a new row with negative points. */
+export interface DisciplineEntryTable {
+  id: string;
+  shopId: string;
+  userId: string;
+  ruleKey: string;
+  kind: EntryKind;
+  pointsTenths: number;
+  basePointsTenths: number;
+  repeatNo: number;
+  /** 'YYYY-MM' in the shop's zone */
+  month: string;
+  occurredAt: EpochMs;
+  evidenceKind: EvidenceKind;
+  evidenceId: string | null;
+  note: string;
+  dedupeKey: string;
+  reversesId: string | null;
+  createdBy: string | null;
+  createdAt: EpochMs;
+}
+
+export interface AppealTable {
+  id: string;
+  shopId: string;
+  subjectKind: AppealSubjectKind;
+  subjectId: string;
+  userId: string;
+  reason: string;
+  status: AppealStatus;
+  decidedBy: string | null;
+  decisionNote: string | null;
+  decidedAt: EpochMs | null;
+  createdAt: EpochMs;
+}
+
+/** The day's data report an agent (or a supervisor for them) submits (seed 003: by 10:00 next workday). */
+export interface DailyReportTable {
+  id: string;
+  shopId: string;
+  userId: string;
+  day: string;
+  content: string;
+  submittedBy: string;
+  submittedAt: EpochMs;
+}
+
+export interface HandoverTable {
+  id: string;
+  shopId: string;
+  fromUserId: string;
+  toUserId: string | null;
+  note: string;
+  /** JSON HandoverItems */
+  items: string;
+  acknowledgedBy: string | null;
+  acknowledgedAt: EpochMs | null;
+  createdAt: EpochMs;
+}
+
+export interface TrainingSessionTable {
+  id: string;
+  shopId: string;
+  kind: TrainingKind;
+  title: string;
+  heldOn: string;
+  trainer: string;
+  createdBy: string | null;
+  createdAt: EpochMs;
+}
+
+export interface TrainingAttendanceTable {
+  id: string;
+  shopId: string;
+  sessionId: string;
+  userId: string;
+  attended: number;
+  score: number | null;
+  passed: number;
+  updatedAt: EpochMs;
+}
+
 export interface Database {
   shops: ShopTable;
   users: UserTable;
@@ -730,4 +902,15 @@ export interface SuggestionTable {
   customerNotice: string | null;
   createdBy: string | null;
   createdAt: EpochMs;
+  qaSettings: QaSettingsTable;
+  qaScorecards: QaScorecardTable;
+  qaSamples: QaSampleTable;
+  qaInspections: QaInspectionTable;
+  disciplineRules: DisciplineRuleTable;
+  disciplineEntries: DisciplineEntryTable;
+  appeals: AppealTable;
+  dailyReports: DailyReportTable;
+  handovers: HandoverTable;
+  trainingSessions: TrainingSessionTable;
+  trainingAttendance: TrainingAttendanceTable;
 }

@@ -33,6 +33,12 @@ import { startFollowUpJobs } from '../modules/followups/jobs.js';
 import { followUpRoutes } from '../modules/followups/routes.js';
 import { feedbackRoutes } from '../modules/csat/routes.js';
 import { customerRoutes } from '../modules/customers/routes.js';
+import { qaRoutes } from '../modules/qa/routes.js';
+import { disciplineRoutes } from '../modules/discipline/routes.js';
+import { startDisciplineJobs } from '../modules/discipline/jobs.js';
+import type { QaDeps } from '../modules/qa/service.js';
+import { handoverRoutes } from '../modules/handover/routes.js';
+import { trainingRoutes } from '../modules/training/routes.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -112,6 +118,16 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(followUpRoutes, { deps: slaDeps });
   await app.register(feedbackRoutes, { deps: slaDeps });
   await app.register(customerRoutes, { deps: slaDeps });
+  const qaDeps: QaDeps = {
+    db: options.database.db,
+    bus,
+    now: options.clock ?? Date.now,
+    calendarOf: getBusinessCalendar,
+  };
+  await app.register(qaRoutes, { deps: qaDeps });
+  await app.register(disciplineRoutes, { deps: qaDeps });
+  await app.register(handoverRoutes);
+  await app.register(trainingRoutes, { deps: qaDeps });
 
   const routing = startRouting({
     db: options.database.db,
@@ -145,6 +161,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const agentNamespace = realtime.io.of('/agent') as never;
   const stopSlaPush = publishSlaEvents(bus, agentNamespace);
   const stopWorkOrderPush = publishWorkOrderEvents(bus, agentNamespace);
+  // The discipline sweep runs every 30 job intervals (5 minutes by default); follow-up events are recorded at once.
+  const disciplineJobs = startDisciplineJobs(qaDeps, {
+    intervalMs: (options.jobIntervalMs ?? 10_000) * 30,
+    onError: (error) => app.log.error({ err: error }, 'discipline detection failed'),
+  });
+  app.decorate('disciplineJobs', disciplineJobs);
   app.decorate('slaJobs', slaJobs);
   app.decorate('chatRouting', routing);
   app.decorate('chatJobs', jobs);
@@ -154,6 +176,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.addHook('preClose', async () => {
     await jobs.stop();
     await slaJobs.stop();
+    await disciplineJobs.stop();
     await stopWorkOrderListeners();
     stopSlaPush();
     stopWorkOrderPush();

@@ -13,6 +13,8 @@ import { ensureDefaultPolicies } from '../modules/sla/service.js';
 import { createDepartment, createGroup, createStaff, groupIdByKind } from '../modules/team/service.js';
 import { seedDemoFollowUps } from '../modules/followups/demo.js';
 import { findCredentials } from '../modules/team/service.js';
+import { ensureDefaultScorecard } from '../modules/qa/service.js';
+import { ensureDefaultRules } from '../modules/discipline/service.js';
 import type { Role } from '../shared/roles.js';
 import type { GroupKind } from '../shared/schemas/team.js';
 
@@ -140,6 +142,9 @@ export async function seedDemoShopIfEmpty(db: Kysely<Database>): Promise<boolean
       },
       now,
     );
+    // Quality inspection and discipline: the seed-001 scorecard and the seed-003 rules.
+    await ensureDefaultScorecard(trx, provisioned.shop.id, now);
+    await ensureDefaultRules(trx, provisioned.shop.id, now);
     return true;
   });
 }

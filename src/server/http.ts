@@ -9,6 +9,7 @@ import type { ChatJobs } from '../modules/routing/jobs.js';
 import type { RoutingRunner } from '../modules/routing/service.js';
 import type { SlaJobs } from '../modules/sla/jobs.js';
 import type { FollowUpJobs } from '../modules/followups/jobs.js';
+import type { DisciplineJobs } from '../modules/discipline/jobs.js';
 import type { Actor } from './actor.js';
 import type { Realtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -42,6 +43,7 @@ declare module 'fastify' {
     chatJobs: ChatJobs;
     slaJobs: SlaJobs;
     followUpJobs: FollowUpJobs;
+    disciplineJobs: DisciplineJobs;
   }
 }
 

@@ -332,6 +332,69 @@ export const errorCatalog = {
       en: 'These profiles cannot be merged; choose two different profiles of this shop',
     },
   },
+  scorecard_total_invalid: {
+    status: 400,
+    message: {
+      'zh-CN': '评分卡各项分值合计必须为 100，且各项编号不能重复',
+      en: 'The items of a scorecard must add up to 100 points and have distinct keys',
+    },
+  },
+  score_invalid: {
+    status: 400,
+    message: {
+      'zh-CN': '评分不完整或超出该项分值',
+      en: 'A score is missing or above the points of its item',
+    },
+  },
+  comment_anchor_invalid: {
+    status: 400,
+    message: {
+      'zh-CN': '批注引用的消息不在该会话中',
+      en: 'A comment is anchored to a message not in this record',
+    },
+  },
+  sample_already_inspected: {
+    status: 409,
+    message: { 'zh-CN': '该抽检记录已评分', en: 'This sampled record has already been scored' },
+  },
+  appeal_window_closed: {
+    status: 409,
+    message: { 'zh-CN': '已超过申诉期限', en: 'The appeal window has closed' },
+  },
+  appeal_exists: {
+    status: 409,
+    message: { 'zh-CN': '该记录已提交过申诉', en: 'An appeal was already filed for this record' },
+  },
+  appeal_decided: {
+    status: 409,
+    message: { 'zh-CN': '该申诉已处理', en: 'This appeal has already been decided' },
+  },
+  nothing_to_appeal: {
+    status: 409,
+    message: {
+      'zh-CN': '该记录没有扣分或已被冲销，无需申诉',
+      en: 'This record charged no points or was already reversed; there is nothing to appeal',
+    },
+  },
+  discipline_rule_unknown: {
+    status: 400,
+    message: { 'zh-CN': '未知的扣分规则或规则已停用', en: 'Unknown or disabled discipline rule' },
+  },
+  daily_report_exists: {
+    status: 409,
+    message: { 'zh-CN': '该日的数据报表已提交', en: 'The data report of this day was already submitted' },
+  },
+  handover_acknowledged: {
+    status: 409,
+    message: { 'zh-CN': '该交接已被确认', en: 'This hand-over has already been acknowledged' },
+  },
+  handover_own: {
+    status: 409,
+    message: {
+      'zh-CN': '不能确认自己写的交接，需由下一班客服确认',
+      en: 'Your own hand-over is acknowledged by the next agent on shift',
+    },
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

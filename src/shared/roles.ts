@@ -19,6 +19,10 @@ export const permissions = [
   'calls.supervise', // see every call record of the shop and spot-check them (SPEC §5)
   'workorder.supervise', // see and handle every work order of the shop, and every SLA warning and breach
   'followup.supervise', // see every follow-up task, edit follow-up rules, compose and send questionnaires, route suggestions
+  'qa.inspect', // the inspection queue, every inspection of the shop, scoring sampled chats and calls (SPEC §8)
+  'qa.manage', // scorecards and the sampling / pre-check settings
+  'discipline.manage', // every agent's ledger, manual entries, rules, detection runs and deciding appeals (SPEC §9)
+  'training.manage', // training sessions, attendance and assessment scores
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -32,9 +36,13 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'calls.supervise',
     'workorder.supervise',
     'followup.supervise',
+    'qa.inspect',
+    'qa.manage',
+    'discipline.manage',
+    'training.manage',
   ],
   agent: [],
-  qa_inspector: ['team.read', 'calls.supervise'],
+  qa_inspector: ['team.read', 'calls.supervise', 'qa.inspect'],
   complaint_team: [],
   department_member: [],
 };

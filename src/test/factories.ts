@@ -156,6 +156,17 @@ export async function snapshotDatabase(db: Kysely<Database>): Promise<string> {
     'surveyLinks',
     'surveyAnswers',
     'suggestions',
+    'qaSettings',
+    'qaScorecards',
+    'qaSamples',
+    'qaInspections',
+    'disciplineRules',
+    'disciplineEntries',
+    'appeals',
+    'dailyReports',
+    'handovers',
+    'trainingSessions',
+    'trainingAttendance',
   ] as const;
   const snapshot: Record<string, string[]> = {};
   for (const table of tables) {

@@ -30,6 +30,10 @@ import { FollowUpRulesPage } from './pages/settings/follow-up-rules-page';
 import { QuestionnairesPage } from './pages/settings/questionnaires-page';
 import { SuggestionsPage } from './pages/suggestions/suggestions-page';
 import { SurveyPage } from './pages/survey/survey-page';
+import { QualityPage } from './pages/quality/quality-page';
+import { InspectionPage } from './pages/quality/inspection-page';
+import { DisciplinePage } from './pages/discipline/discipline-page';
+import { HandoverPage } from './pages/handover/handover-page';
 import {
   homePath,
   liveAreas,
@@ -48,6 +52,9 @@ const areaElements: Record<LiveArea, ReactNode> = {
   followUps: <FollowUpsPage />,
   customers: <CustomersPage />,
   suggestions: <SuggestionsPage />,
+  quality: <QualityPage />,
+  discipline: <DisciplinePage />,
+  handover: <HandoverPage />,
 };
 
 const settingsElements: Record<SettingsPage, ReactNode> = {
@@ -85,6 +92,7 @@ export function AppRoutes() {
           ))}
           <Route path="/work-orders/:id" element={<WorkOrderPage />} />
           <Route path="/customers/:id" element={<CustomerProfilePage />} />
+          <Route path="/quality/samples/:id" element={<InspectionPage />} />
           {plannedAreas.map((area) => (
             <Route key={area.id} path={area.path} element={<ComingSoon key={area.id} area={area.id} />} />
           ))}

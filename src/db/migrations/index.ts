@@ -9,6 +9,7 @@ import * as m0006 from './0006-orders.js';
 import * as m0007 from './0007-work-orders.js';
 import * as m0008 from './0008-routing-indexes.js';
 import * as m0009 from './0009-follow-ups.js';
+import * as m0010 from './0010-qa-discipline.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-work-orders': m0007,
   '0008-routing-indexes': m0008,
   '0009-follow-ups': m0009,
+  '0010-qa-discipline': m0010,
 };

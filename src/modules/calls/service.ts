@@ -524,3 +524,59 @@ export function updateCallSettings(
     return getCallSettings(trx, actor);
   });
 }
+
+/** What quality inspection and the discipline ledger need of one call (no numbers: they stay masked). */
+export interface InspectionCall {
+  id: string;
+  agentId: string | null;
+  direction: CallTable['direction'];
+  state: CallTable['state'];
+  startedAt: number;
+  answeredAt: number | null;
+  endedAt: number | null;
+  ringMs: number | null;
+  ringsBeforeAnswer: number | null;
+  missed: boolean;
+  matter: string | null;
+  handling: string | null;
+  customerReaction: string | null;
+  hasRecording: boolean;
+}
+
+function inspectionCallOf(row: CallTable): InspectionCall {
+  return {
+    id: row.id,
+    agentId: row.agentId,
+    direction: row.direction,
+    state: row.state,
+    startedAt: row.startedAt,
+    answeredAt: row.answeredAt,
+    endedAt: row.endedAt,
+    ringMs: row.ringMs,
+    ringsBeforeAnswer: row.ringsBeforeAnswer,
+    missed: row.missed === 1,
+    matter: row.matter,
+    handling: row.handling,
+    customerReaction: row.customerReaction,
+    hasRecording: row.recordingUrl !== null,
+  };
+}
+
+/** Calls started in [from, to) (SPEC §8 sampling, §9 rings before the answer). */
+export async function callsForInspection(
+  db: Db,
+  shopId: string,
+  range: { from: number; to: number },
+): Promise<InspectionCall[]> {
+  const rows = await repo.listCalls(db, shopId, { from: range.from, to: range.to, limit: 5000 });
+  return rows.map(inspectionCallOf);
+}
+
+export async function callForInspection(
+  db: Db,
+  shopId: string,
+  id: string,
+): Promise<InspectionCall | undefined> {
+  const row = await repo.findCall(db, shopId, id);
+  return row ? inspectionCallOf(row) : undefined;
+}

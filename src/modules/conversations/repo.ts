@@ -307,3 +307,66 @@ export async function shopsWithStatuses(db: Db, statuses: ConversationStatus[]):
     .execute();
   return rows.map((row) => row.shopId);
 }
+
+/** Conversations assigned to an agent in [from, to) (quality sampling and discipline detection). */
+export function assignedBetween(
+  db: Db,
+  shopId: string,
+  from: number,
+  to: number,
+): Promise<ConversationTable[]> {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('agentId', 'is not', null)
+    .where('assignedAt', '>=', from)
+    .where('assignedAt', '<', to)
+    .orderBy('assignedAt')
+    .execute();
+}
+
+/** Visible (non-internal) customer and agent message counts per conversation. */
+export function messageCounts(db: Db, shopId: string, conversationIds: string[]) {
+  if (conversationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('messages')
+    .select((eb) => ['conversationId', 'authorKind', eb.fn.countAll<number>().as('n')])
+    .where('shopId', '=', shopId)
+    .where('conversationId', 'in', conversationIds)
+    .where('internal', '=', 0)
+    .where('kind', 'in', ['text', 'image'])
+    .groupBy(['conversationId', 'authorKind'])
+    .execute();
+}
+
+export function ratingsOf(db: Db, shopId: string, conversationIds: string[]): Promise<ChatRatingTable[]> {
+  if (conversationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('chatRatings')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('conversationId', 'in', conversationIds)
+    .execute();
+}
+
+export function ratingsBetween(db: Db, shopId: string, from: number, to: number): Promise<ChatRatingTable[]> {
+  return db
+    .selectFrom('chatRatings')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('createdAt', '>=', from)
+    .where('createdAt', '<', to)
+    .execute();
+}
+
+/** Every message of a conversation in order, internal notes included (inspectors see them). */
+export function allMessagesOf(db: Db, shopId: string, conversationId: string): Promise<MessageTable[]> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('conversationId', '=', conversationId)
+    .orderBy('seq')
+    .execute();
+}

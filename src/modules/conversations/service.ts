@@ -1056,3 +1056,101 @@ export async function postWorkOrderReply(
   emit({ type: 'message.created', shopId: input.shopId, conversation: view, message: appended.message });
   return { conversationId: conversation.id, seq: appended.message.seq };
 }
+
+/** What quality inspection and the discipline ledger need to know of one served conversation. */
+export interface InspectionConversation {
+  id: string;
+  agentId: string;
+  customerId: string;
+  status: ConversationStatus;
+  createdAt: number;
+  assignedAt: number;
+  firstResponseAt: number | null;
+  closedAt: number | null;
+  transferCount: number;
+  customerMessages: number;
+  agentMessages: number;
+  rating: { score: 'good' | 'neutral' | 'bad'; comment: string | null; at: number } | null;
+}
+
+/** Conversations assigned to an agent in [from, to), with message counts and ratings (SPEC §8 sampling, §9). */
+export async function listConversationsForInspection(
+  db: Db,
+  shopId: string,
+  range: { from: number; to: number },
+): Promise<InspectionConversation[]> {
+  const rows = await repo.assignedBetween(db, shopId, range.from, range.to);
+  const ids = rows.map((row) => row.id);
+  const [counts, ratings] = await Promise.all([
+    repo.messageCounts(db, shopId, ids),
+    repo.ratingsOf(db, shopId, ids),
+  ]);
+  const count = (id: string, author: string) =>
+    Number(counts.find((c) => c.conversationId === id && c.authorKind === author)?.n ?? 0);
+  const ratingOf = new Map(ratings.map((rating) => [rating.conversationId, rating]));
+  return rows.map((row) => {
+    const rating = ratingOf.get(row.id);
+    return {
+      id: row.id,
+      agentId: row.agentId ?? '',
+      customerId: row.customerId,
+      status: row.status,
+      createdAt: row.createdAt,
+      assignedAt: row.assignedAt ?? row.createdAt,
+      firstResponseAt: row.firstResponseAt,
+      closedAt: row.closedAt,
+      transferCount: row.transferCount,
+      customerMessages: count(row.id, 'customer'),
+      agentMessages: count(row.id, 'agent'),
+      rating: rating ? { score: rating.score, comment: rating.comment, at: rating.createdAt } : null,
+    };
+  });
+}
+
+/** Ratings given in [from, to) with the agent they are about (SPEC §9 bad ratings). */
+export async function ratingsForDiscipline(db: Db, shopId: string, range: { from: number; to: number }) {
+  const rows = await repo.ratingsBetween(db, shopId, range.from, range.to);
+  return rows.map((row) => ({
+    conversationId: row.conversationId,
+    agentId: row.agentId,
+    score: row.score,
+    comment: row.comment,
+    at: row.createdAt,
+  }));
+}
+
+/** The transcript of a conversation for an inspector: every message with its author and time. */
+export async function transcriptForInspection(db: Db, shopId: string, conversationId: string) {
+  const conversation = await repo.findConversation(db, shopId, conversationId);
+  if (!conversation) return undefined;
+  const messages = await repo.allMessagesOf(db, shopId, conversationId);
+  return {
+    conversation: {
+      id: conversation.id,
+      agentId: conversation.agentId,
+      customerId: conversation.customerId,
+      assignedAt: conversation.assignedAt,
+      firstResponseAt: conversation.firstResponseAt,
+      createdAt: conversation.createdAt,
+    },
+    lines: messages.map((message) => ({
+      id: message.id,
+      seq: message.seq,
+      authorKind: message.authorKind,
+      kind: message.kind,
+      text: message.text,
+      internal: message.internal === 1,
+      at: message.createdAt,
+    })),
+  };
+}
+
+/** An agent's open chats (a shift hand-over lists them). */
+export async function openChatsOf(db: Db, shopId: string, agentId: string) {
+  const rows = await repo.listConversations(db, shopId, { statuses: ['assigned'], agentId, limit: 200 });
+  return rows.map((row) => ({
+    id: row.id,
+    preview: row.lastMessagePreview ?? '',
+    lastMessageAt: row.lastMessageAt,
+  }));
+}

@@ -70,3 +70,14 @@ export async function updateAutoReply(db: Db, id: string, patch: Partial<AutoRep
 export async function deleteAutoReply(db: Db, id: string): Promise<void> {
   await db.deleteFrom('autoReplies').where('id', '=', id).execute();
 }
+
+/** Promotion auto-replies still switched on (the discipline sweep looks for expired ones left on). */
+export function enabledPromotions(db: Db, shopId: string): Promise<AutoReplyTable[]> {
+  return db
+    .selectFrom('autoReplies')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('kind', '=', 'promotion')
+    .where('enabled', '=', 1)
+    .execute();
+}

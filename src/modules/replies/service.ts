@@ -349,3 +349,11 @@ export async function seedPromotionReply(
     updatedAt: now,
   });
 }
+
+/** Promotions left switched on whose end passed at least `graceMs` before `now` (seed 003: 过期一天还不下架). */
+export async function expiredPromotionsLeftOn(db: Db, shopId: string, now: number, graceMs: number) {
+  const rows = await repo.enabledPromotions(db, shopId);
+  return rows
+    .filter((row) => row.endsAt !== null && row.endsAt + graceMs <= now)
+    .map((row) => ({ id: row.id, text: row.text, endsAt: row.endsAt ?? 0 }));
+}

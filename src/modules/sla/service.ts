@@ -647,3 +647,27 @@ export async function listAlerts(db: Db, actor: Actor, query: AlertQuery): Promi
   });
   return rows.map((row) => presentAlert(row, row.phase !== 'stopped'));
 }
+
+/** Breaches of one policy recorded in [from, to), with the agent each is attributed to (SPEC §9 cut-offs). */
+export async function breachesOfPolicy(
+  db: Db,
+  shopId: string,
+  policyKey: string,
+  range: { from: number; to: number },
+) {
+  const rows = await repo.listAlerts(db, shopId, {
+    kind: 'breach',
+    from: range.from,
+    to: range.to,
+    limit: 5000,
+  });
+  return rows
+    .filter((row) => row.policyKey === policyKey)
+    .map((row) => ({
+      id: row.id,
+      agentId: row.agentId,
+      subjectKey: row.subjectKey,
+      dueAt: row.dueAt,
+      at: row.at,
+    }));
+}

@@ -420,3 +420,17 @@ export async function activeStaffIds(
   const users = await repo.listUsers(db, shopId, { ...filter, status: 'active' });
   return users.map((user) => user.id);
 }
+
+/** The shop's active staff with name, role and when they joined (quality, discipline and training lists). */
+export async function activeStaff(
+  db: Db,
+  shopId: string,
+): Promise<Array<{ id: string; displayName: string; role: Role; createdAt: number }>> {
+  const users = await repo.listUsers(db, shopId, { status: 'active' });
+  return users.map((user) => ({
+    id: user.id,
+    displayName: user.displayName,
+    role: user.role,
+    createdAt: user.createdAt,
+  }));
+}

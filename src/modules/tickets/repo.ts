@@ -146,3 +146,38 @@ export function verdictEntriesOf(
     .orderBy('id')
     .execute();
 }
+
+/** Conversation ids among `conversationIds` that a complaint work order was opened from. */
+export async function complaintConversationIds(
+  db: Db,
+  shopId: string,
+  conversationIds: string[],
+): Promise<string[]> {
+  if (conversationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('workOrders')
+    .select('conversationId')
+    .where('shopId', '=', shopId)
+    .where('type', '=', 'complaint')
+    .where('conversationId', 'in', conversationIds)
+    .execute();
+  return rows.flatMap((row) => (row.conversationId ? [row.conversationId] : []));
+}
+
+/** Open work orders held by one agent. */
+export function openWorkOrdersOf(
+  db: Db,
+  shopId: string,
+  assigneeId: string,
+  statuses: readonly WorkOrderStatus[],
+) {
+  return db
+    .selectFrom('workOrders')
+    .select(['id', 'number', 'title', 'status', 'deadlineAt'])
+    .where('shopId', '=', shopId)
+    .where('assigneeId', '=', assigneeId)
+    .where('status', 'in', [...statuses])
+    .orderBy('number')
+    .limit(200)
+    .execute();
+}

@@ -862,3 +862,14 @@ export function extendDeadline(
     return after;
   });
 }
+
+/** Which of these conversations became complaints (quality sampling picks them). */
+export function complaintConversations(db: Db, shopId: string, conversationIds: string[]): Promise<string[]> {
+  return repo.complaintConversationIds(db, shopId, conversationIds);
+}
+
+/** The open work orders an agent holds (a shift hand-over lists them). */
+export async function openWorkOrdersOf(db: Db, shopId: string, agentId: string) {
+  const rows = await repo.openWorkOrdersOf(db, shopId, agentId, openWorkOrderStatuses);
+  return rows.map((row) => ({ ...row, number: Number(row.number) }));
+}

@@ -22,6 +22,15 @@ export const auditEntityTypes = [
   'follow_up_task',
   'questionnaire',
   'suggestion',
+  'scorecard',
+  'qa_settings',
+  'inspection',
+  'appeal',
+  'discipline_rule',
+  'discipline_entry',
+  'daily_report',
+  'handover',
+  'training_session',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
