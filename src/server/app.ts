@@ -29,6 +29,9 @@ import { callRoutes } from '../modules/calls/routes.js';
 import { orderRoutes } from '../modules/orders/routes.js';
 import { webhookSecretRoutes } from '../modules/webhooks/routes.js';
 import { getBusinessCalendar } from '../modules/calendar/service.js';
+import { assistRoutes } from '../modules/assist/routes.js';
+import { startAssist, type AssistDeps } from '../modules/assist/service.js';
+import { knowledgeRoutes } from '../modules/knowledge/routes.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -105,6 +108,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(webhookSecretRoutes);
   await app.register(callRoutes);
   await app.register(orderRoutes);
+  const assistDeps: AssistDeps = { db: options.database.db, bus, llm: options.config.assistLlm };
+  await app.register(knowledgeRoutes);
+  await app.register(assistRoutes, { deps: assistDeps });
 
   const routing = startRouting({
     db: options.database.db,
@@ -131,6 +137,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const stopWorkOrderListeners = startWorkOrderListeners(slaDeps, (error) =>
     app.log.error({ err: error }, 'work orders from order events failed'),
   );
+  const assist = startAssist(assistDeps, (error) => app.log.error({ err: error }, 'assist failed'));
   const agentNamespace = realtime.io.of('/agent') as never;
   const stopSlaPush = publishSlaEvents(bus, agentNamespace);
   const stopWorkOrderPush = publishWorkOrderEvents(bus, agentNamespace);
@@ -138,6 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorate('chatRouting', routing);
   app.decorate('chatJobs', jobs);
   app.decorate('realtime', realtime);
+  app.decorate('assist', assist);
   // Sockets go first, so that closing the HTTP server is not held open by them.
   app.addHook('preClose', async () => {
     await jobs.stop();
@@ -145,6 +153,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     await stopWorkOrderListeners();
     stopSlaPush();
     stopWorkOrderPush();
+    await assist.stop();
     routing.stop();
     await routing.idle();
     await realtime.close();

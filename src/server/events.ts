@@ -47,6 +47,15 @@ export interface DomainEventMap {
   'sla.breached': { shopId: string; alert: SlaAlert };
   /** A work order was created or changed; watchers: the user ids who hold or follow it. */
   'workorder.changed': { shopId: string; workOrder: WorkOrder; watchers: readonly string[] };
+  /** A conversation got a problem type (and, for complaints, a complaint category), automatically or by an agent. */
+  'conversation.classified': {
+    shopId: string;
+    conversationId: string;
+    problemType: string;
+    complaintCategory: string | null;
+    source: 'auto' | 'agent';
+    at: string;
+  };
 }
 export type DomainEventType = keyof DomainEventMap;
 export type DomainEvent = { [K in DomainEventType]: { type: K } & DomainEventMap[K] }[DomainEventType];

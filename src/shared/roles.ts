@@ -18,6 +18,7 @@ export const permissions = [
   'chat.supervise', // see every conversation of the shop and reassign them
   'calls.supervise', // see every call record of the shop and spot-check them (SPEC §5)
   'workorder.supervise', // see and handle every work order of the shop, and every SLA warning and breach
+  'knowledge.manage', // edit the knowledge base and approve reply templates (SPEC §10)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -30,6 +31,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'chat.supervise',
     'calls.supervise',
     'workorder.supervise',
+    'knowledge.manage',
   ],
   agent: [],
   qa_inspector: ['team.read', 'calls.supervise'],

@@ -17,6 +17,8 @@ export const auditEntityTypes = [
   'calendar_day',
   'call',
   'callback_task',
+  'knowledge_entry',
+  'reply_template',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
