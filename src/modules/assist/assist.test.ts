@@ -167,17 +167,23 @@ describeEachDatabase('FAQ auto-answers and classification', (context) => {
     const suggested = await admin.get(`/api/assist/conversations/${conversation.id}/classification`);
     expect(suggested.json().classification.problemType).toBe('return_exchange');
 
-    const corrected = await admin.request('PUT', `/api/assist/conversations/${conversation.id}/classification`, {
-      problemType: 'other',
-      complaintCategory: null,
-    });
+    const corrected = await admin.request(
+      'PUT',
+      `/api/assist/conversations/${conversation.id}/classification`,
+      {
+        problemType: 'other',
+        complaintCategory: null,
+      },
+    );
     expect(corrected.statusCode).toBe(200);
     expect(corrected.json()).toMatchObject({ problemType: 'other', source: 'agent' });
 
     expect((await suggestClassification(context().database.db, shop.id, similar)).problemType).toBe('other');
     const next = await customer(shopKey);
     const second = await ask(next, similar);
-    const nextSuggestion = await admin.get(`/api/assist/conversations/${second.conversation.id}/classification`);
+    const nextSuggestion = await admin.get(
+      `/api/assist/conversations/${second.conversation.id}/classification`,
+    );
     expect(nextSuggestion.json().classification).toMatchObject({ problemType: 'other', source: 'auto' });
   });
 
@@ -185,9 +191,13 @@ describeEachDatabase('FAQ auto-answers and classification', (context) => {
     const { admin, shopKey } = await shopWithFaq();
     const visitor = await customer(shopKey);
     const { conversation } = await ask(visitor, '你好');
-    const refused = await admin.request('PUT', `/api/assist/conversations/${conversation.id}/classification`, {
-      problemType: 'complaint',
-    });
+    const refused = await admin.request(
+      'PUT',
+      `/api/assist/conversations/${conversation.id}/classification`,
+      {
+        problemType: 'complaint',
+      },
+    );
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.code).toBe('validation_failed');
     const stored = await admin.get(`/api/assist/conversations/${conversation.id}/classification`);

@@ -1,7 +1,12 @@
 // The adapter for an external, OpenAI-compatible LLM that classifies a customer message (off by default). It
 // answers within the configured timeout or not at all: on a timeout, an error or an answer outside the known
 // labels, the local model's classification stands.
-import { complaintCategories, problemTypes, type ComplaintCategory, type ProblemType } from '../../shared/assist.js';
+import {
+  complaintCategories,
+  problemTypes,
+  type ComplaintCategory,
+  type ProblemType,
+} from '../../shared/assist.js';
 import type { Config } from '../../server/config.js';
 import type { Classification } from './model.js';
 
@@ -23,7 +28,8 @@ function parseAnswer(content: string): Pick<Classification, 'problemType' | 'com
   if (!value || typeof value !== 'object') return null;
   const { problemType, complaintCategory } = value as Record<string, unknown>;
   if (!problemTypes.includes(problemType as ProblemType)) return null;
-  if (problemType !== 'complaint') return { problemType: problemType as ProblemType, complaintCategory: null };
+  if (problemType !== 'complaint')
+    return { problemType: problemType as ProblemType, complaintCategory: null };
   const category = complaintCategories.includes(complaintCategory as ComplaintCategory)
     ? (complaintCategory as ComplaintCategory)
     : 'other';

@@ -71,7 +71,9 @@ export class AssistModel {
     }
     // What no FAQ answers (complaints, greetings, chit-chat) teaches the intent model to say "none"; weighed so
     // that "none" counts like NONE_SHARE entries together, not like hundreds (its prior would drown short FAQs).
-    const none = input.base.filter((item) => item.problemType === 'complaint' || item.problemType === 'other');
+    const none = input.base.filter(
+      (item) => item.problemType === 'complaint' || item.problemType === 'other',
+    );
     const perEntry = intentExamples.length / Math.max(1, this.faqIds.size);
     for (const item of none) {
       intentExamples.push({ text: item.text, label: NONE, weight: (NONE_SHARE * perEntry) / none.length });

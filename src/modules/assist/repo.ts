@@ -38,7 +38,12 @@ export async function findAutoAnswerByMessage(
 }
 
 /** The first reaction counts; false when one was already recorded. */
-export async function setReaction(db: Db, id: string, reaction: AutoAnswerReaction, at: number): Promise<boolean> {
+export async function setReaction(
+  db: Db,
+  id: string,
+  reaction: AutoAnswerReaction,
+  at: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('assistAutoAnswers')
     .set({ reaction, reactedAt: at })

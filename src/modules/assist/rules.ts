@@ -24,13 +24,7 @@ export function isConfident(match: FaqMatch, threshold: AutoAnswerThreshold = au
 }
 
 export type AutoAnswerRefusal =
-  | 'no_match'
-  | 'below_threshold'
-  | 'human_joined'
-  | 'complaint'
-  | 'handed_over'
-  | 'repeat'
-  | 'not_waiting';
+  'no_match' | 'below_threshold' | 'human_joined' | 'complaint' | 'handed_over' | 'repeat' | 'not_waiting';
 
 export interface AutoAnswerSituation {
   /** queued or offline_message: nobody has taken the chat */
@@ -45,7 +39,8 @@ export interface AutoAnswerSituation {
   answeredEntryIds: ReadonlySet<string>;
 }
 
-export type AutoAnswerDecision = { answer: true; entryId: string } | { answer: false; reason: AutoAnswerRefusal };
+export type AutoAnswerDecision =
+  { answer: true; entryId: string } | { answer: false; reason: AutoAnswerRefusal };
 
 /**
  * An FAQ answer goes out only while the chat waits for a person, never after a human joined, never to a
@@ -66,7 +61,13 @@ export function autoAnswerDecision(
 }
 
 /** Answer rate: chats with an auto-answer among chats opened; hand-over rate: auto-answers the customer left for a person. */
-export function autoAnswerRates(counts: { conversations: number; answered: number; autoAnswers: number; handedOver: number; solved: number }) {
+export function autoAnswerRates(counts: {
+  conversations: number;
+  answered: number;
+  autoAnswers: number;
+  handedOver: number;
+  solved: number;
+}) {
   return {
     answerRate: counts.conversations ? counts.answered / counts.conversations : 0,
     handOverRate: counts.autoAnswers ? counts.handedOver / counts.autoAnswers : 0,

@@ -182,12 +182,22 @@ export async function onCustomerMessage(
   const single = cached.model.classify(message.text);
   const match = cached.model.faqMatch(message.text);
   return runCommand(deps.db, deps.bus, async (trx, emit) => {
-    const stored = await recordAutoClassification(trx, emit, shopId, conversationId, conversationText, overall, now);
+    const stored = await recordAutoClassification(
+      trx,
+      emit,
+      shopId,
+      conversationId,
+      conversationText,
+      overall,
+      now,
+    );
     const state = await attendance(trx, shopId, conversationId);
     if (!state) return null;
     const previous = await repo.autoAnswersOf(trx, shopId, conversationId);
     const complaint =
-      stored.problemType === 'complaint' || overall.problemType === 'complaint' || single.problemType === 'complaint';
+      stored.problemType === 'complaint' ||
+      overall.problemType === 'complaint' ||
+      single.problemType === 'complaint';
     const decision = autoAnswerDecision({
       waiting: state.waiting,
       humanJoined: state.humanJoined,
@@ -249,10 +259,20 @@ export async function suggestionsFor(
   return cached.model.search(recentText(texts), 3).flatMap((hit): ReplySuggestion[] => {
     const template = cached.templates.get(hit.id);
     if (template) {
-      return [{ source: 'template', id: hit.id.slice(TEMPLATE_PREFIX.length), title: template.title, text: template.text, score: hit.score }];
+      return [
+        {
+          source: 'template',
+          id: hit.id.slice(TEMPLATE_PREFIX.length),
+          title: template.title,
+          text: template.text,
+          score: hit.score,
+        },
+      ];
     }
     const entry = cached.entries.get(hit.id);
-    return entry ? [{ source: 'knowledge', id: hit.id, title: entry.title, text: entry.body, score: hit.score }] : [];
+    return entry
+      ? [{ source: 'knowledge', id: hit.id, title: entry.title, text: entry.body, score: hit.score }]
+      : [];
   });
 }
 
@@ -282,7 +302,10 @@ export async function correctClassification(
   deps: AssistDeps,
   actor: Actor,
   conversationId: string,
-  input: { problemType: Classification['problemType']; complaintCategory: Classification['complaintCategory'] },
+  input: {
+    problemType: Classification['problemType'];
+    complaintCategory: Classification['complaintCategory'];
+  },
 ): Promise<ConversationClassification> {
   await getConversation(deps.db, actor, conversationId);
   const texts = await recentCustomerTexts(deps.db, actor.shopId, conversationId, 3);
@@ -325,7 +348,12 @@ export async function suggestClassification(db: Db, shopId: string, text: string
 }
 
 /** Answer rate and hand-over rate of FAQ auto-answers for a shop in [from, to) (the metrics read this). */
-export async function autoAnswerMetrics(db: Db, shopId: string, from: number, to: number): Promise<AutoAnswerRates> {
+export async function autoAnswerMetrics(
+  db: Db,
+  shopId: string,
+  from: number,
+  to: number,
+): Promise<AutoAnswerRates> {
   const counts = await repo.autoAnswerCounts(db, shopId, from, to);
   const conversations = await countConversationsOpened(db, shopId, from, to);
   return { conversations, ...counts, ...autoAnswerRates({ conversations, ...counts }) };

@@ -283,7 +283,11 @@ export async function shopsWithStatuses(db: Db, statuses: ConversationStatus[]):
  * agent) and returns it; undefined once a human joined. On PostgreSQL the update waits for a concurrent
  * assignment to commit and then re-checks, so an automatic answer never lands after an agent took the chat.
  */
-export async function lockUnattended(db: Db, shopId: string, id: string): Promise<ConversationTable | undefined> {
+export async function lockUnattended(
+  db: Db,
+  shopId: string,
+  id: string,
+): Promise<ConversationTable | undefined> {
   return db
     .updateTable('conversations')
     .set((eb) => ({ updatedAt: eb.ref('updatedAt') }))

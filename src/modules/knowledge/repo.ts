@@ -15,7 +15,11 @@ export async function listEntries(db: Db, shopId: string): Promise<KnowledgeEntr
     .execute();
 }
 
-export async function findEntry(db: Db, shopId: string, id: string): Promise<KnowledgeEntryTable | undefined> {
+export async function findEntry(
+  db: Db,
+  shopId: string,
+  id: string,
+): Promise<KnowledgeEntryTable | undefined> {
   return db
     .selectFrom('knowledgeEntries')
     .selectAll()
@@ -34,7 +38,12 @@ export async function updateEntry(
   id: string,
   patch: Partial<KnowledgeEntryTable>,
 ): Promise<void> {
-  await db.updateTable('knowledgeEntries').set(patch).where('shopId', '=', shopId).where('id', '=', id).execute();
+  await db
+    .updateTable('knowledgeEntries')
+    .set(patch)
+    .where('shopId', '=', shopId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteEntry(db: Db, shopId: string, id: string): Promise<void> {
@@ -67,7 +76,11 @@ export async function listTemplates(
   return query.orderBy('createdAt', 'desc').orderBy('id').execute();
 }
 
-export async function findTemplate(db: Db, shopId: string, id: string): Promise<ReplyTemplateTable | undefined> {
+export async function findTemplate(
+  db: Db,
+  shopId: string,
+  id: string,
+): Promise<ReplyTemplateTable | undefined> {
   return db
     .selectFrom('replyTemplates')
     .selectAll()

@@ -24,7 +24,8 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated' },
     schema: {
       tags,
-      summary: 'Knowledge entries, searchable (Chinese or English, BM25) and filtered by kind, category, review overdue',
+      summary:
+        'Knowledge entries, searchable (Chinese or English, BM25) and filtered by kind, category, review overdue',
       querystring: listKnowledgeQuerySchema,
       response: { 200: z.object({ items: z.array(knowledgeEntrySchema) }) },
     },
@@ -98,7 +99,8 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated' },
     schema: {
       tags,
-      summary: 'Approve (published as a shop quick reply) or reject a pending template (needs knowledge.manage)',
+      summary:
+        'Approve (published as a shop quick reply) or reject a pending template (needs knowledge.manage)',
       params: idParams,
       body: reviewReplyTemplateSchema,
       response: { 200: replyTemplateSchema },

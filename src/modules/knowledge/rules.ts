@@ -7,7 +7,10 @@ export interface Dated {
 }
 
 export function isActive(entry: Dated, now: number): boolean {
-  return (entry.validFrom === null || entry.validFrom <= now) && (entry.validUntil === null || now < entry.validUntil);
+  return (
+    (entry.validFrom === null || entry.validFrom <= now) &&
+    (entry.validUntil === null || now < entry.validUntil)
+  );
 }
 
 export function isReviewOverdue(entry: Dated, now: number): boolean {

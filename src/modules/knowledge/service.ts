@@ -73,7 +73,9 @@ function checkDates(row: Pick<KnowledgeEntryTable, 'validFrom' | 'validUntil'>):
 
 async function checkOwner(db: Db, shopId: string, ownerId: string | null): Promise<void> {
   if (ownerId && !(await staffNames(db, shopId, [ownerId])).has(ownerId)) {
-    throw new AppError('validation_failed', { issues: [{ path: ['ownerId'], message: 'unknown staff member' }] });
+    throw new AppError('validation_failed', {
+      issues: [{ path: ['ownerId'], message: 'unknown staff member' }],
+    });
   }
 }
 
@@ -93,7 +95,11 @@ export async function listEntries(
   }
   if (query.q) {
     const index = new Bm25Index(
-      rows.map((row) => ({ id: row.id, phrasings: [row.title, ...parsePhrasings(row.phrasings)], body: row.body })),
+      rows.map((row) => ({
+        id: row.id,
+        phrasings: [row.title, ...parsePhrasings(row.phrasings)],
+        body: row.body,
+      })),
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
     rows = index.search(query.q, 50).flatMap((hit) => byId.get(hit.id) ?? []);
@@ -156,7 +162,11 @@ export function updateEntry(
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.body !== undefined ? { body: input.body } : {}),
       ...(input.phrasings !== undefined || input.title !== undefined
-        ? { phrasings: JSON.stringify(cleanPhrasings(title, input.phrasings ?? parsePhrasings(before.phrasings))) }
+        ? {
+            phrasings: JSON.stringify(
+              cleanPhrasings(title, input.phrasings ?? parsePhrasings(before.phrasings)),
+            ),
+          }
         : {}),
       ...(input.validFrom !== undefined ? { validFrom: msOrNull(input.validFrom) } : {}),
       ...(input.validUntil !== undefined ? { validUntil: msOrNull(input.validUntil) } : {}),
@@ -221,10 +231,21 @@ export async function usableEntries(db: Db, shopId: string, now: number): Promis
 }
 
 /** An entry's answer for an auto-answer (null when gone or out of its validity). */
-export async function usableEntry(db: Db, shopId: string, id: string, now: number): Promise<UsableEntry | null> {
+export async function usableEntry(
+  db: Db,
+  shopId: string,
+  id: string,
+  now: number,
+): Promise<UsableEntry | null> {
   const row = await repo.findEntry(db, shopId, id);
   if (!row || !isActive(row, now)) return null;
-  return { id: row.id, kind: row.kind, title: row.title, body: row.body, phrasings: parsePhrasings(row.phrasings) };
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    phrasings: parsePhrasings(row.phrasings),
+  };
 }
 
 /** Changes whenever the shop's knowledge or approved templates change (the assist index is rebuilt then). */
@@ -300,7 +321,8 @@ export function reviewTemplate(
       reviewNote: input.note ?? null,
       updatedAt: now,
     };
-    if (!(await repo.reviewTemplate(trx, actor.shopId, id, patch))) throw new AppError('template_not_pending');
+    if (!(await repo.reviewTemplate(trx, actor.shopId, id, patch)))
+      throw new AppError('template_not_pending');
     let quickReplyId: string | null = null;
     if (input.decision === 'approved') {
       const published = await createQuickReply(trx, actor, {
@@ -338,9 +360,14 @@ export async function approvedTemplates(
 export async function seedEntries(
   db: Db,
   shopId: string,
-  entries: ReadonlyArray<{ category: string; title: string; body: string; phrasings: string[] }>,
+  entries: ReadonlyArray<{
+    category: string;
+    title: string;
+    body: string;
+    phrasings: string[];
+    nextReviewAt: number | null;
+  }>,
   ownerId: string | null,
-  nextReviewAt: number | null,
 ): Promise<void> {
   if ((await repo.listEntries(db, shopId)).length > 0) return;
   let now = Date.now();
@@ -357,7 +384,7 @@ export async function seedEntries(
       validFrom: null,
       validUntil: null,
       ownerId,
-      nextReviewAt,
+      nextReviewAt: entry.nextReviewAt,
       version: 1,
       createdAt: now,
       updatedAt: now,

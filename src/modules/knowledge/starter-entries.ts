@@ -134,8 +134,7 @@ export const starterFaq: readonly StarterEntry[] = [
     category: '商品',
     question: '商品是正品吗？',
     phrasings: ['是不是正品', '保真吗', '有没有防伪', '是官方授权的吗', '会不会是假货'],
-    answer:
-      '本店所有商品均为品牌官方授权正品，支持专柜验货，每件商品附防伪吊牌，假一赔十。',
+    answer: '本店所有商品均为品牌官方授权正品，支持专柜验货，每件商品附防伪吊牌，假一赔十。',
   },
   {
     key: 'restock',
@@ -143,8 +142,7 @@ export const starterFaq: readonly StarterEntry[] = [
     category: '商品',
     question: '缺货的商品什么时候补货？',
     phrasings: ['什么时候有货', '断码了还会补吗', '售罄了还有吗', '到货通知怎么设置'],
-    answer:
-      '热门商品一般7–15天补货，具体以仓库到货为准；在商品页点“到货通知”，补货后会第一时间提醒您。',
+    answer: '热门商品一般7–15天补货，具体以仓库到货为准；在商品页点“到货通知”，补货后会第一时间提醒您。',
   },
   {
     key: 'warranty',
@@ -161,8 +159,7 @@ export const starterFaq: readonly StarterEntry[] = [
     category: '支付',
     question: '支持哪些付款方式？',
     phrasings: ['能用花呗吗', '可以信用卡支付吗', '支持分期付款吗', '能货到付款吗', '微信支付可以吗'],
-    answer:
-      '支持支付宝、微信支付、银行卡和信用卡；满300元可用花呗分期（3/6/12期）；暂不支持货到付款。',
+    answer: '支持支付宝、微信支付、银行卡和信用卡；满300元可用花呗分期（3/6/12期）；暂不支持货到付款。',
   },
   {
     key: 'coupon_use',

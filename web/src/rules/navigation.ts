@@ -7,6 +7,7 @@ export const liveAreas = [
   { id: 'supervision', path: '/supervision', permission: 'chat.supervise' },
   { id: 'workOrders', path: '/work-orders', permission: null },
   { id: 'calls', path: '/calls', permission: null },
+  { id: 'knowledge', path: '/knowledge', permission: null },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
 export type LiveArea = (typeof liveAreas)[number]['id'];
 
@@ -14,7 +15,6 @@ export type LiveArea = (typeof liveAreas)[number]['id'];
 export const plannedAreas = [
   { id: 'followUps', path: '/follow-ups' },
   { id: 'customers', path: '/customers' },
-  { id: 'knowledge', path: '/knowledge' },
   { id: 'quality', path: '/quality' },
   { id: 'discipline', path: '/discipline' },
   { id: 'handover', path: '/handover' },

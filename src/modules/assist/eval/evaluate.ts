@@ -9,7 +9,10 @@ import { isHeldOut, labelledMessages, type LabelledMessage } from './dataset.js'
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-function precisionRecall<L extends string>(labels: readonly L[], pairs: ReadonlyArray<{ truth: L; guess: L }>) {
+function precisionRecall<L extends string>(
+  labels: readonly L[],
+  pairs: ReadonlyArray<{ truth: L; guess: L }>,
+) {
   const out: Record<string, { precision: number; recall: number; support: number }> = {};
   for (const label of labels) {
     const truePositive = pairs.filter((p) => p.truth === label && p.guess === label).length;
@@ -73,9 +76,17 @@ export function evaluate() {
   const classified = test.map((m) => ({ message: m, result: withHistory.classify(m.text) }));
   const complaints = classified.filter((c) => c.message.problemType === 'complaint');
   return {
-    messages: { total: all.length, train: train.length, test: test.length, faqTest: test.filter((m) => m.faqKey).length },
+    messages: {
+      total: all.length,
+      train: train.length,
+      test: test.length,
+      faqTest: test.filter((m) => m.faqKey).length,
+    },
     threshold: 'BM25 and intent model agree, intent posterior ≥ 0.8, phrasing coverage ≥ 0.3',
-    faq: { knowledgeOnly: faqFigures(knowledgeOnly, test), withConfirmedAnswers: faqFigures(withHistory, test) },
+    faq: {
+      knowledgeOnly: faqFigures(knowledgeOnly, test),
+      withConfirmedAnswers: faqFigures(withHistory, test),
+    },
     problemType: {
       accuracy: round(
         classified.filter((c) => c.result.problemType === c.message.problemType).length / classified.length,

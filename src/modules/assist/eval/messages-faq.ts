@@ -309,7 +309,11 @@ export const faqMessages: Record<string, string[]> = {
 export const faqMessagesSecondAuthor: Record<string, string[]> = {
   return_policy: ['给我妈买的她不喜欢 帮忙退了吧', '拆了包装还能七天无理由退吗', '退货后赠品要一起寄回吗'],
   exchange_size: ['宝贝挺好看就是码小了 能调换吗', '换个尺码需要先退款再买吗', '老公穿不下 换个2XL'],
-  return_shipping_fee: ['退回去要花二十块运费 能不能你们出', '下单时有送运费险吗', '寄回运费先垫付后面给退吗'],
+  return_shipping_fee: [
+    '退回去要花二十块运费 能不能你们出',
+    '下单时有送运费险吗',
+    '寄回运费先垫付后面给退吗',
+  ],
   refund_time: ['钱退哪了 查不到', '退款审核通过了 多久到卡上', '你们收到退货都两天了 款呢'],
   ship_time: ['着急穿 能不能快点发', '买了一周还不发货吗', '下午五点拍的今天发吗'],
   delivery_time: ['寄到深圳大概几天', '快递是从哪里发出的 几天能到武汉', '顺丰要加多少钱'],
