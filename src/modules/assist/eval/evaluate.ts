@@ -97,17 +97,19 @@ export function evaluate() {
       ),
     },
     complaintCategory: {
-      note: 'on held-out complaints; a complaint not recognised as one counts as a miss',
+      note: 'on held-out complaints; a complaint not recognised as one counts as a miss of its category',
       accuracy: round(
         complaints.filter((c) => c.result.complaintCategory === c.message.complaintCategory).length /
           complaints.length,
       ),
+      notRecognisedAsComplaint: complaints.filter((c) => c.result.complaintCategory === null).length,
       perCategory: precisionRecall(
-        [...complaintCategories, 'none'] as const,
-        complaints.map((c) => ({
-          truth: c.message.complaintCategory ?? 'none',
-          guess: c.result.complaintCategory ?? 'none',
-        })),
+        complaintCategories,
+        complaints.flatMap((c) =>
+          c.message.complaintCategory
+            ? [{ truth: c.message.complaintCategory, guess: c.result.complaintCategory ?? ('none' as const) }]
+            : [],
+        ),
       ),
     },
   };

@@ -46,6 +46,7 @@ interface ReplyBoxProps {
   suggestions?: readonly ReplySuggestion[];
 }
 
+const noSuggestions: readonly ReplySuggestion[] = [];
 const acceptedTypes = imageContentTypes.join(',');
 const isAcceptedType = (type: string): type is (typeof imageContentTypes)[number] =>
   (imageContentTypes as readonly string[]).includes(type);
@@ -119,7 +120,7 @@ export function ReplyBox(props: ReplyBoxProps) {
   };
 
   // Alt+1…3 insert the suggestion wherever the focus is in the workspace (event.code: Alt changes the key on macOS).
-  const suggestions = props.suggestions ?? [];
+  const suggestions = props.suggestions ?? noSuggestions;
   const insertRef = useRef(insertSuggestion);
   useEffect(() => {
     insertRef.current = insertSuggestion;
