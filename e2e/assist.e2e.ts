@@ -94,7 +94,59 @@ describe('FAQ auto-answer and reply suggestions', () => {
     await page.screenshot({ path: screenshotPath('assist-04-suggestion-sent') });
     await shopPage.screenshot({ path: screenshotPath('assist-05-customer-got-reply') });
 
+    // The agent corrects the suggested problem type; the tag shows the agent's choice.
+    await page.getByTestId('chat-classification').click();
+    await page.getByTestId('classification-editor').waitFor();
+    await page.getByTestId('classification-problem-type').click();
+    await page.locator('.ant-select-item-option[title="退款"]').click();
+    await page.getByTestId('classification-save').click();
+    await expect
+      .poll(() => page.getByTestId('chat-classification').getAttribute('data-source'))
+      .toBe('agent');
+    expect(await page.getByTestId('chat-classification').textContent()).toContain('退款');
+    await page.screenshot({ path: screenshotPath('assist-06-classification-corrected') });
+
     expect(shopErrors).toEqual([]);
     expect(agentErrors).toEqual([]);
+  });
+
+  it('the knowledge base lists the overdue review, and a proposed template is approved into the quick replies', async () => {
+    const agent = await staffSignIn(run.server.url, 'presale1');
+    await call(agent, 'POST', '/api/knowledge/templates', {
+      category: '投诉',
+      shortcut: 'e2esorry',
+      title: '投诉致歉',
+      text: '非常抱歉给您带来不便，我们会在24小时内给您处理结果。',
+    });
+
+    const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const errors = watchErrors(page);
+    await page.goto(`${run.server.url}/`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('kefu2026');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/workspace');
+    await page.goto(`${run.server.url}/knowledge`);
+    const rows = page.locator('[data-testid="knowledge-table"] tbody tr.ant-table-row');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(20);
+    await page.screenshot({ path: screenshotPath('assist-07-knowledge-base') });
+
+    await page.getByTestId('knowledge-overdue').click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('如何申请7天无理由退货');
+    expect(await rows.first().textContent()).toContain('已逾期');
+    await page.screenshot({ path: screenshotPath('assist-08-review-overdue') });
+    await page.getByTestId('knowledge-overdue').click();
+    await page.getByTestId('knowledge-search').locator('input').fill('发票抬头');
+    await page.getByTestId('knowledge-search').locator('input').press('Enter');
+    await expect.poll(() => rows.first().textContent()).toContain('发票');
+
+    await page.getByRole('tab', { name: '回复模板' }).click();
+    await page.getByTestId('template-approve-e2esorry').click();
+    await expect.poll(() => page.getByTestId('template-status-e2esorry').textContent()).toBe('已通过');
+    await page.screenshot({ path: screenshotPath('assist-09-template-approved') });
+    const replies = await call<{ items: Array<{ shortcut: string }> }>(agent, 'GET', '/api/quick-replies');
+    expect(replies.items.map((reply) => reply.shortcut)).toContain('e2esorry');
+    expect(errors).toEqual([]);
   });
 });

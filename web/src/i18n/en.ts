@@ -1049,14 +1049,5 @@ export const en: Translation = {
       complaint: 'Complaint',
       other: 'Other',
     },
-    complaintCategories: {
-      product_quality: 'Product quality',
-      logistics: 'Logistics',
-      after_sale_service: 'After-sale service',
-      false_advertising: 'False advertising',
-      price: 'Price',
-      attitude: 'Attitude',
-      other: 'Other',
-    },
   },
 };

@@ -1022,15 +1022,6 @@ export const zhCN = {
       complaint: '投诉',
       other: '其他',
     },
-    complaintCategories: {
-      product_quality: '商品质量',
-      logistics: '物流问题',
-      after_sale_service: '售后服务',
-      false_advertising: '虚假宣传',
-      price: '价格问题',
-      attitude: '服务态度',
-      other: '其他',
-    },
   },
 };
 

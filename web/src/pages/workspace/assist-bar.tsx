@@ -88,7 +88,9 @@ export function ClassificationTag(props: {
 
   const label = current
     ? `${t(`assist.problemTypes.${current.problemType}`)}${
-        current.complaintCategory ? ` · ${t(`assist.complaintCategories.${current.complaintCategory}`)}` : ''
+        current.complaintCategory
+          ? ` · ${t(`workOrders.complaintCategories.${current.complaintCategory}`)}`
+          : ''
       }`
     : t('assist.unclassified');
 
@@ -114,7 +116,7 @@ export function ClassificationTag(props: {
               placeholder={t('assist.complaintCategory')}
               options={complaintCategories.map((value) => ({
                 value,
-                label: t(`assist.complaintCategories.${value}`),
+                label: t(`workOrders.complaintCategories.${value}`),
               }))}
               data-testid="classification-category"
             />
