@@ -22,6 +22,13 @@ import type {
   SpotCheckResult,
 } from '../shared/calls.js';
 import type { CommerceEventKind } from '../shared/commerce.js';
+import type {
+  AutoAnswerReaction,
+  ClassificationSource,
+  KnowledgeKind,
+  ProblemType,
+  TemplateStatus,
+} from '../shared/assist.js';
 import type { ImportRowErrorCode, OrderImportStatus } from '../shared/order-import.js';
 import type {
   ComplaintCategory,
@@ -210,7 +217,7 @@ export interface MessageTable {
   authorKind: MessageAuthorKind;
   authorId: string | null;
   clientMessageId: string | null;
-  kind: 'text' | 'image' | 'event' | 'auto_reply';
+  kind: 'text' | 'image' | 'event' | 'auto_reply' | 'faq_answer';
   text: string;
   attachmentId: string | null;
   /** 0/1: an internal note, never sent to the customer */
@@ -913,4 +920,87 @@ export interface SuggestionTable {
   handovers: HandoverTable;
   trainingSessions: TrainingSessionTable;
   trainingAttendance: TrainingAttendanceTable;
+  knowledgeEntries: KnowledgeEntryTable;
+  replyTemplates: ReplyTemplateTable;
+  assistAutoAnswers: AssistAutoAnswerTable;
+  assistClassifications: AssistClassificationTable;
+  assistCorrections: AssistCorrectionTable;
+}
+
+/** A knowledge entry 知识条目: an FAQ (question, phrasings, answer) or an article, with validity and review dates. */
+export interface KnowledgeEntryTable {
+  id: string;
+  shopId: string;
+  kind: KnowledgeKind;
+  category: string;
+  title: string;
+  body: string;
+  /** JSON array of other phrasings of the question */
+  phrasings: string;
+  validFrom: number | null;
+  validUntil: number | null;
+  ownerId: string | null;
+  nextReviewAt: number | null;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A unified reply template 统一回复模板; once approved it is published as a shop quick reply. */
+export interface ReplyTemplateTable {
+  id: string;
+  shopId: string;
+  category: string;
+  shortcut: string;
+  title: string;
+  text: string;
+  status: TemplateStatus;
+  createdBy: string | null;
+  reviewedBy: string | null;
+  reviewedAt: number | null;
+  reviewNote: string | null;
+  quickReplyId: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** An FAQ answer sent on its own while a chat waited, and what the customer made of it. */
+export interface AssistAutoAnswerTable {
+  id: string;
+  shopId: string;
+  conversationId: string;
+  questionMessageId: string;
+  answerMessageId: string;
+  entryId: string;
+  questionText: string;
+  posteriorPermille: number;
+  reaction: AutoAnswerReaction | null;
+  reactedAt: number | null;
+  createdAt: number;
+}
+
+/** A conversation's problem type (and complaint category), suggested or set by an agent. */
+export interface AssistClassificationTable {
+  conversationId: string;
+  shopId: string;
+  problemType: ProblemType;
+  complaintCategory: ComplaintCategory | null;
+  source: ClassificationSource;
+  confidencePermille: number;
+  /** the customer text it was made from */
+  text: string;
+  updatedBy: string | null;
+  updatedAt: number;
+}
+
+/** An agent's correction of a classification: a training example for the shop's classifier. */
+export interface AssistCorrectionTable {
+  id: string;
+  shopId: string;
+  conversationId: string;
+  text: string;
+  problemType: ProblemType;
+  complaintCategory: ComplaintCategory | null;
+  agentId: string;
+  createdAt: number;
 }

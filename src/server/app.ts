@@ -39,6 +39,9 @@ import { startDisciplineJobs } from '../modules/discipline/jobs.js';
 import type { QaDeps } from '../modules/qa/service.js';
 import { handoverRoutes } from '../modules/handover/routes.js';
 import { trainingRoutes } from '../modules/training/routes.js';
+import { assistRoutes } from '../modules/assist/routes.js';
+import { startAssist, type AssistDeps } from '../modules/assist/service.js';
+import { knowledgeRoutes } from '../modules/knowledge/routes.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -128,6 +131,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(disciplineRoutes, { deps: qaDeps });
   await app.register(handoverRoutes);
   await app.register(trainingRoutes, { deps: qaDeps });
+  const assistDeps: AssistDeps = { db: options.database.db, bus, llm: options.config.assistLlm };
+  await app.register(knowledgeRoutes);
+  await app.register(assistRoutes, { deps: assistDeps });
 
   const routing = startRouting({
     db: options.database.db,
@@ -158,6 +164,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     intervalMs: options.jobIntervalMs ?? 10_000,
     onError: (error) => app.log.error({ err: error }, 'follow-up jobs failed'),
   });
+  const assist = startAssist(assistDeps, (error) => app.log.error({ err: error }, 'assist failed'));
   const agentNamespace = realtime.io.of('/agent') as never;
   const stopSlaPush = publishSlaEvents(bus, agentNamespace);
   const stopWorkOrderPush = publishWorkOrderEvents(bus, agentNamespace);
@@ -172,6 +179,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorate('chatJobs', jobs);
   app.decorate('realtime', realtime);
   app.decorate('followUpJobs', followUpJobs);
+  app.decorate('assist', assist);
   // Sockets go first, so that closing the HTTP server is not held open by them.
   app.addHook('preClose', async () => {
     await jobs.stop();
@@ -181,6 +189,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     stopSlaPush();
     stopWorkOrderPush();
     await followUpJobs.stop();
+    await assist.stop();
     routing.stop();
     await routing.idle();
     await realtime.close();

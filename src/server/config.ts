@@ -72,6 +72,24 @@ export const environmentVariables = {
     schema: flag.default(true),
     description: 'Seed the demo shop when the database has no shop yet',
   },
+  ASSIST_LLM_URL: {
+    schema: z.url({ protocol: /^https?$/ }).optional(),
+    description:
+      'OpenAI-compatible base URL (…/v1) for classifying with an external LLM; unset = the local model only (default)',
+  },
+  ASSIST_LLM_MODEL: {
+    schema: z.string().min(1).default('gpt-4o-mini'),
+    description: 'Model name sent to the LLM endpoint',
+  },
+  ASSIST_LLM_API_KEY: {
+    schema: z.string().min(1).optional(),
+    description: 'Bearer token for the LLM endpoint',
+    sensitive: true,
+  },
+  ASSIST_LLM_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(100).max(60_000).default(3000),
+    description: 'After this long without an LLM answer the local model decides',
+  },
 } satisfies Record<string, VariableSpec>;
 
 type Variables = typeof environmentVariables;
@@ -95,6 +113,8 @@ export interface Config {
   widgetSessionRateLimit: number;
   logLevel: string;
   demoSeed: boolean;
+  /** External LLM for classification; null = off (the local model decides) */
+  assistLlm: { url: string; model: string; apiKey: string | undefined; timeoutMs: number } | null;
 }
 
 export class ConfigError extends Error {}
@@ -134,5 +154,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     widgetSessionRateLimit: e.WIDGET_SESSION_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     demoSeed: e.DEMO_SEED,
+    assistLlm: e.ASSIST_LLM_URL
+      ? {
+          url: e.ASSIST_LLM_URL,
+          model: e.ASSIST_LLM_MODEL,
+          apiKey: e.ASSIST_LLM_API_KEY,
+          timeoutMs: e.ASSIST_LLM_TIMEOUT_MS,
+        }
+      : null,
   };
 }

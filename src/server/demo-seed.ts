@@ -17,6 +17,8 @@ import { ensureDefaultScorecard } from '../modules/qa/service.js';
 import { ensureDefaultRules } from '../modules/discipline/service.js';
 import type { Role } from '../shared/roles.js';
 import type { GroupKind } from '../shared/schemas/team.js';
+import { seedEntries } from '../modules/knowledge/service.js';
+import { starterFaq } from '../modules/knowledge/starter-entries.js';
 
 export const demoPassword = 'kefu2026';
 
@@ -145,6 +147,20 @@ export async function seedDemoShopIfEmpty(db: Kysely<Database>): Promise<boolean
     // Quality inspection and discipline: the seed-001 scorecard and the seed-003 rules.
     await ensureDefaultScorecard(trx, provisioned.shop.id, now);
     await ensureDefaultRules(trx, provisioned.shop.id, now);
+    // The starter FAQ (returns, shipping, invoices, sizes…): answered in the widget while chats wait, suggested to
+    // agents; reviewed quarterly, the first one already due so the overdue list shows something.
+    await seedEntries(
+      trx,
+      provisioned.shop.id,
+      starterFaq.map((entry, index) => ({
+        category: entry.category,
+        title: entry.question,
+        body: entry.answer,
+        phrasings: entry.phrasings,
+        nextReviewAt: index === 0 ? now - 86_400_000 : now + 90 * 86_400_000,
+      })),
+      provisioned.admin.id,
+    );
     return true;
   });
 }

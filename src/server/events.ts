@@ -67,6 +67,15 @@ export interface DomainEventMap {
     late: boolean;
     formComplete: boolean;
   };
+  /** A conversation got a problem type (and, for complaints, a complaint category), automatically or by an agent. */
+  'conversation.classified': {
+    shopId: string;
+    conversationId: string;
+    problemType: string;
+    complaintCategory: string | null;
+    source: 'auto' | 'agent';
+    at: string;
+  };
 }
 export type DomainEventType = keyof DomainEventMap;
 export type DomainEvent = { [K in DomainEventType]: { type: K } & DomainEventMap[K] }[DomainEventType];

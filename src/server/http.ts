@@ -10,6 +10,7 @@ import type { RoutingRunner } from '../modules/routing/service.js';
 import type { SlaJobs } from '../modules/sla/jobs.js';
 import type { FollowUpJobs } from '../modules/followups/jobs.js';
 import type { DisciplineJobs } from '../modules/discipline/jobs.js';
+import type { AssistRunner } from '../modules/assist/service.js';
 import type { Actor } from './actor.js';
 import type { Realtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -44,6 +45,7 @@ declare module 'fastify' {
     slaJobs: SlaJobs;
     followUpJobs: FollowUpJobs;
     disciplineJobs: DisciplineJobs;
+    assist: AssistRunner;
   }
 }
 

@@ -395,6 +395,14 @@ export const errorCatalog = {
       en: 'Your own hand-over is acknowledged by the next agent on shift',
     },
   },
+  template_not_pending: {
+    status: 409,
+    message: { 'zh-CN': '该模板已审核过', en: 'This template has already been reviewed' },
+  },
+  auto_answer_not_found: {
+    status: 404,
+    message: { 'zh-CN': '找不到这条自动解答', en: 'This automatic answer was not found' },
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -23,6 +23,7 @@ export const permissions = [
   'qa.manage', // scorecards and the sampling / pre-check settings
   'discipline.manage', // every agent's ledger, manual entries, rules, detection runs and deciding appeals (SPEC §9)
   'training.manage', // training sessions, attendance and assessment scores
+  'knowledge.manage', // edit the knowledge base and approve reply templates (SPEC §10)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -40,6 +41,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'qa.manage',
     'discipline.manage',
     'training.manage',
+    'knowledge.manage',
   ],
   agent: [],
   qa_inspector: ['team.read', 'calls.supervise', 'qa.inspect'],

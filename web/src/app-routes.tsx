@@ -6,6 +6,7 @@ import { AppShell } from './components/app-shell';
 import { ComingSoon } from './components/coming-soon';
 import { RequirePermission, RequireSession } from './components/require-session';
 import { CallsPage } from './pages/calls/calls-page';
+import { KnowledgePage } from './pages/knowledge/knowledge-page';
 import { NotFoundPage } from './pages/errors/not-found-page';
 import { LoginPage } from './pages/login/login-page';
 import { AgentsPage } from './pages/settings/agents-page';
@@ -55,6 +56,7 @@ const areaElements: Record<LiveArea, ReactNode> = {
   quality: <QualityPage />,
   discipline: <DisciplinePage />,
   handover: <HandoverPage />,
+  knowledge: <KnowledgePage />,
 };
 
 const settingsElements: Record<SettingsPage, ReactNode> = {

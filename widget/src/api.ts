@@ -1,4 +1,4 @@
-// The widget's two HTTP calls: open (or resume) the visitor's session, and upload a chat image.
+// The widget's HTTP calls: open (or resume) the visitor's session, upload a chat image, answer an FAQ auto-answer.
 import type { Attachment, WidgetSession } from '../../src/shared/schemas/chat.js';
 
 export interface MemberIdentity {
@@ -55,4 +55,23 @@ export function uploadImage(
     body: file,
     credentials: 'omit',
   }).then((response) => readJson<Attachment>(response));
+}
+
+/** The customer's answer to an FAQ auto-answer: this solved it, or talk to a person (the first answer counts). */
+export function reactToAnswer(
+  baseUrl: string,
+  visitorToken: string,
+  body: { messageId: string; reaction: 'solved' | 'handover' },
+  language: string,
+): Promise<{ reaction: 'solved' | 'handover' }> {
+  return fetch(`${baseUrl}/api/widget/assist/reactions`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-visitor-token': visitorToken,
+      'accept-language': language,
+    },
+    body: JSON.stringify(body),
+    credentials: 'omit',
+  }).then((response) => readJson<{ reaction: 'solved' | 'handover' }>(response));
 }

@@ -11,7 +11,7 @@ import type {
   Conversation,
   WidgetSession,
 } from '../../src/shared/schemas/chat.js';
-import { startSession, uploadImage, WidgetApiError, type MemberIdentity } from './api.js';
+import { reactToAnswer, startSession, uploadImage, WidgetApiError, type MemberIdentity } from './api.js';
 import type { MessageKey, Translate } from './i18n.js';
 import { Outbox, type OutboxEntry, type OutgoingPayload } from './outbox.js';
 import { WidgetStorage } from './storage.js';
@@ -56,6 +56,8 @@ export interface ChatState {
   rating: { state: 'idle' | 'sending' | 'done'; error: string | null };
   /** Shop messages the customer has not seen yet (the launcher badge) */
   unseen: number;
+  /** The customer's answers to FAQ auto-answers, by message id */
+  reactions: Readonly<Record<string, 'sending' | 'solved' | 'handover'>>;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -81,6 +83,7 @@ export class ChatClient {
     notice: null,
     contactLeft: false,
     rating: { state: 'idle', error: null },
+    reactions: {},
     unseen: 0,
   };
   private readonly listeners = new Set<(state: ChatState) => void>();
@@ -223,6 +226,24 @@ export class ChatClient {
       this.update({ rating: { state: 'done', error: null } });
     } catch (error) {
       this.update({ rating: { state: 'idle', error: this.errorText(error, 'networkError') } });
+    }
+  }
+
+  /** "This solved it" / "talk to a person" under an FAQ auto-answer. */
+  async react(messageId: string, reaction: 'solved' | 'handover'): Promise<void> {
+    if (!this.visitorToken || this.state.reactions[messageId]) return;
+    this.update({ reactions: { ...this.state.reactions, [messageId]: 'sending' }, notice: null });
+    try {
+      const result = await reactToAnswer(
+        this.options.baseUrl,
+        this.visitorToken,
+        { messageId, reaction },
+        this.options.language,
+      );
+      this.update({ reactions: { ...this.state.reactions, [messageId]: result.reaction } });
+    } catch (error) {
+      const { [messageId]: _dropped, ...rest } = this.state.reactions;
+      this.update({ reactions: rest, notice: this.errorText(error, 'networkError') });
     }
   }
 

@@ -80,6 +80,10 @@ input, textarea { font: inherit; color: inherit; }
 .auto .bubble { background: #fffbe6; border: 1px dashed #ffd666; color: #614700; border-bottom-left-radius: 4px; }
 .label { font-size: 11px; color: var(--kefu-muted); margin-bottom: 2px; }
 .auto .label { color: #ad8b00; }
+.faq-actions { display: flex; gap: 6px; margin-top: 4px; }
+.faq-actions button { border: 1px solid #d9d9d9; background: #fff; border-radius: 12px; padding: 2px 10px; font-size: 12px; cursor: pointer; }
+.faq-actions button:disabled { cursor: default; opacity: 0.6; }
+.faq-note { font-size: 12px; color: #8c8c8c; margin-top: 4px; }
 .msg .bubble.image { padding: 0; background: none; border: 0; color: var(--kefu-text); }
 .bubble img { display: block; max-width: 200px; max-height: 200px; border-radius: 8px; box-shadow: 0 0 0 1px var(--kefu-border); }
 .bubble a { display: block; }

@@ -585,7 +585,43 @@ export class WidgetView {
 
   private signatureOf(item: TimelineItem, agentReadSeq: number): string {
     if (item.kind === 'outgoing') return `out:${item.entry.state}:${item.entry.error ?? ''}`;
-    return `msg:${item.message.seq}:${isReadByAgent(item.message, agentReadSeq)}`;
+    const faq =
+      item.message.kind === 'faq_answer'
+        ? `:${this.faqState(item.message.id) ?? ''}:${this.faqOpen(item.message)}`
+        : '';
+    return `msg:${item.message.seq}:${isReadByAgent(item.message, agentReadSeq)}${faq}`;
+  }
+
+  private faqState(messageId: string) {
+    return this.options.client.current.reactions[messageId];
+  }
+
+  /** Buttons under the latest FAQ answer only, and only while no agent has taken the chat. */
+  private faqOpen(message: ChatMessage): boolean {
+    const state = this.options.client.current;
+    const latest = state.messages.filter((m) => m.kind === 'faq_answer').at(-1);
+    return latest?.id === message.id && !state.conversation?.agentId;
+  }
+
+  private faqActions(message: ChatMessage): HTMLElement | null {
+    const { t } = this;
+    const reaction = this.faqState(message.id);
+    if (reaction === 'solved')
+      return h('div', { className: 'faq-note', testId: 'kefu-faq-note', text: t('faqThanks') });
+    if (reaction === 'handover')
+      return h('div', { className: 'faq-note', testId: 'kefu-faq-note', text: t('faqHandedOver') });
+    if (!this.faqOpen(message)) return null;
+    const button = (reactionKind: 'solved' | 'handover', label: string, testId: string) =>
+      h('button', {
+        testId,
+        text: label,
+        attrs: { type: 'button', ...(reaction === 'sending' ? { disabled: '' } : {}) },
+        on: { click: () => void this.options.client.react(message.id, reactionKind) },
+      });
+    return h('div', { className: 'faq-actions' }, [
+      button('solved', t('faqSolved'), 'kefu-faq-solved'),
+      button('handover', t('faqHandover'), 'kefu-faq-handover'),
+    ]);
   }
 
   private messageElement(item: TimelineItem, agentReadSeq: number): HTMLElement {
@@ -605,14 +641,21 @@ export class WidgetView {
     if (message.kind === 'event') {
       return h('div', { className: 'event', testId: 'kefu-message', text: message.text, attrs: data });
     }
-    const side =
-      message.authorKind === 'customer' ? 'customer' : message.kind === 'auto_reply' ? 'auto' : 'agent';
+    const automatic = message.kind === 'auto_reply' || message.kind === 'faq_answer';
+    const side = message.authorKind === 'customer' ? 'customer' : automatic ? 'auto' : 'agent';
     const label =
-      message.kind === 'auto_reply' ? t('autoReply') : message.authorKind === 'customer' ? null : t('agent');
+      message.kind === 'faq_answer'
+        ? t('faqAnswer')
+        : message.kind === 'auto_reply'
+          ? t('autoReply')
+          : message.authorKind === 'customer'
+            ? null
+            : t('agent');
     const read = isReadByAgent(message, agentReadSeq);
     return h('div', { className: `msg ${side}`, testId: 'kefu-message', attrs: data }, [
       label ? h('div', { className: 'label', text: label }) : null,
       this.bubble(message.text, message.attachment?.url ?? null),
+      message.kind === 'faq_answer' ? this.faqActions(message) : null,
       h('div', { className: 'meta', testId: 'kefu-message-status' }, [
         h('span', { text: this.timeOf(message.createdAt) }),
         message.authorKind === 'customer'

@@ -10,6 +10,7 @@ import * as m0007 from './0007-work-orders.js';
 import * as m0008 from './0008-routing-indexes.js';
 import * as m0009 from './0009-follow-ups.js';
 import * as m0010 from './0010-qa-discipline.js';
+import * as m0011 from './0011-knowledge.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-routing-indexes': m0008,
   '0009-follow-ups': m0009,
   '0010-qa-discipline': m0010,
+  '0011-knowledge': m0011,
 };

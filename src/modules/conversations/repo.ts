@@ -370,3 +370,51 @@ export function allMessagesOf(db: Db, shopId: string, conversationId: string): P
     .orderBy('seq')
     .execute();
 }
+
+/**
+ * Locks a conversation nobody has taken yet (queued or an offline message, never assigned, never answered by an
+ * agent) and returns it; undefined once a human joined. On PostgreSQL the update waits for a concurrent
+ * assignment to commit and then re-checks, so an automatic answer never lands after an agent took the chat.
+ */
+export async function lockUnattended(
+  db: Db,
+  shopId: string,
+  id: string,
+): Promise<ConversationTable | undefined> {
+  return db
+    .updateTable('conversations')
+    .set((eb) => ({ updatedAt: eb.ref('updatedAt') }))
+    .where('shopId', '=', shopId)
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'offline_message'])
+    .where('agentId', 'is', null)
+    .where('assignedAt', 'is', null)
+    .where('firstResponseAt', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function recentCustomerTexts(db: Db, shopId: string, conversationId: string, limit: number) {
+  const rows = await db
+    .selectFrom('messages')
+    .select(['text', 'seq'])
+    .where('shopId', '=', shopId)
+    .where('conversationId', '=', conversationId)
+    .where('authorKind', '=', 'customer')
+    .where('text', '!=', '')
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.reverse().map((row) => row.text);
+}
+
+export async function countOpenedBetween(db: Db, shopId: string, from: number, to: number): Promise<number> {
+  const row = await db
+    .selectFrom('conversations')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('shopId', '=', shopId)
+    .where('createdAt', '>=', from)
+    .where('createdAt', '<', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

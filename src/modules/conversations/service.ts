@@ -1154,3 +1154,73 @@ export async function openChatsOf(db: Db, shopId: string, agentId: string) {
     lastMessageAt: row.lastMessageAt,
   }));
 }
+
+/**
+ * An FAQ answer sent on the shop's behalf (the assist module) while nobody has taken the chat: stored with the
+ * next seq before anyone hears of it, like every message. Null, and nothing stored, once a human has joined.
+ */
+export async function postFaqAnswer(
+  trx: Db,
+  emit: Emit,
+  input: { shopId: string; conversationId: string; text: string; now: number },
+): Promise<ChatMessage | null> {
+  const conversation = await repo.lockUnattended(trx, input.shopId, input.conversationId);
+  if (!conversation) return null;
+  const appended = await appendMessage(trx, {
+    conversation,
+    authorKind: 'system',
+    authorId: null,
+    clientMessageId: null,
+    kind: 'faq_answer',
+    text: input.text,
+    attachment: null,
+    internal: false,
+    now: input.now,
+  });
+  const view = await present(trx, appended.conversation);
+  emit({ type: 'message.created', shopId: input.shopId, conversation: view, message: appended.message });
+  return appended.message;
+}
+
+/**
+ * waiting: queued or an offline message; humanJoined: an agent was ever assigned or has answered. Null when the
+ * conversation does not exist in this shop.
+ */
+export async function attendance(
+  db: Db,
+  shopId: string,
+  conversationId: string,
+): Promise<{ waiting: boolean; humanJoined: boolean } | null> {
+  const row = await repo.findConversation(db, shopId, conversationId);
+  if (!row) return null;
+  return {
+    waiting: row.status === 'queued' || row.status === 'offline_message',
+    humanJoined: row.agentId !== null || row.assignedAt !== null || row.firstResponseAt !== null,
+  };
+}
+
+/** The customer's last texts in a conversation, oldest first (suggestions and classification read them). */
+export function recentCustomerTexts(
+  db: Db,
+  shopId: string,
+  conversationId: string,
+  limit = 3,
+): Promise<string[]> {
+  return repo.recentCustomerTexts(db, shopId, conversationId, limit);
+}
+
+/** Chats opened in [from, to) (the auto-answer rate's denominator). */
+export function countConversationsOpened(db: Db, shopId: string, from: number, to: number): Promise<number> {
+  return repo.countOpenedBetween(db, shopId, from, to);
+}
+
+/** A customer's conversation of theirs by id (the widget's buttons act on it). */
+export async function customerConversation(
+  db: Db,
+  customer: ChatCustomer,
+  conversationId: string,
+): Promise<Conversation | null> {
+  const row = await repo.findConversation(db, customer.shopId, conversationId);
+  if (!row || row.customerId !== customer.id) return null;
+  return presentConversation(row, customer);
+}

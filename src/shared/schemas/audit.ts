@@ -31,6 +31,8 @@ export const auditEntityTypes = [
   'daily_report',
   'handover',
   'training_session',
+  'knowledge_entry',
+  'reply_template',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

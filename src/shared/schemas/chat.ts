@@ -41,9 +41,9 @@ export const messageSchema = z
     authorId: idSchema.nullable(),
     clientMessageId: z.string().nullable(),
     kind: z
-      .enum(['text', 'image', 'event', 'auto_reply'])
+      .enum(['text', 'image', 'event', 'auto_reply', 'faq_answer'])
       .describe(
-        'event: a system note (transfer, close); auto_reply: greeting, queue, off-hours or promotion',
+        'event: a system note (transfer, close); auto_reply: greeting, queue, off-hours or promotion; faq_answer: a knowledge-base answer sent while the chat waited (the widget offers "this solved it / talk to a person")',
       ),
     text: z.string().describe('The text; for an image, an optional caption'),
     attachment: attachmentSchema.nullable(),

@@ -13,12 +13,18 @@ export const liveAreas = [
   { id: 'quality', path: '/quality', permission: null },
   { id: 'discipline', path: '/discipline', permission: null },
   { id: 'handover', path: '/handover', permission: null },
+  { id: 'knowledge', path: '/knowledge', permission: null },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
 export type LiveArea = (typeof liveAreas)[number]['id'];
 
 /** Areas of SPEC.md that arrive in later releases; each shows the shared "coming soon" page for now. */
 export const plannedAreas = [
   { id: 'knowledge', path: '/knowledge' },
+  { id: 'followUps', path: '/follow-ups' },
+  { id: 'customers', path: '/customers' },
+  { id: 'quality', path: '/quality' },
+  { id: 'discipline', path: '/discipline' },
+  { id: 'handover', path: '/handover' },
   { id: 'reports', path: '/reports' },
 ] as const;
 export type PlannedArea = (typeof plannedAreas)[number]['id'];

@@ -21,6 +21,8 @@ import {
 import { isReadByCustomer } from '../../rules/chat';
 import type { OutboxItem } from '../../rules/outbox';
 import { formatRecent } from '../../rules/time';
+import { useClassification, useSuggestions } from '../../hooks/use-assist';
+import { ClassificationTag } from './assist-bar';
 import { FirstResponseTimer } from './first-response-timer';
 import { MessageItem, PendingItem } from './message-item';
 import { ReplyBox, type ReplyDraft } from './reply-box';
@@ -73,6 +75,9 @@ export function ChatPane(props: ChatPaneProps) {
   const content = useRef<HTMLDivElement>(null);
   const stickToEnd = useRef(true);
   const lastSeq = messages.at(-1)?.seq ?? 0;
+  const lastCustomerSeq = messages.findLast((message) => message.authorKind === 'customer')?.seq ?? 0;
+  const suggestions = useSuggestions(conversation.id, lastCustomerSeq);
+  const classification = useClassification(conversation.id, lastCustomerSeq);
 
   // New messages and sends scroll the history to its end.
   useLayoutEffect(() => {
@@ -131,6 +136,11 @@ export function ChatPane(props: ChatPaneProps) {
             <Tag color="blue">{t('workspace.chat.transferred', { times: conversation.transferCount })}</Tag>
           ) : null}
           <FirstResponseTimer conversation={conversation} messages={messages} now={now} />
+          <ClassificationTag
+            conversationId={conversation.id}
+            classification={classification.data}
+            onChanged={classification.reload}
+          />
           {props.rating ? (
             <Tooltip title={props.rating.comment}>
               <Tag color={ratingColors[props.rating.score]} data-testid="chat-rating">
@@ -218,6 +228,7 @@ export function ChatPane(props: ChatPaneProps) {
         templateValues={props.templateValues}
         onSend={props.onSend}
         onTyping={props.onTyping}
+        suggestions={suggestions.data ?? []}
       />
     </Flex>
   );

@@ -79,7 +79,7 @@ export function MessageItem({ message, time, read, authorName }: MessageItemProp
     );
   }
 
-  if (message.kind === 'auto_reply') {
+  if (message.kind === 'auto_reply' || message.kind === 'faq_answer') {
     return (
       <Bubble
         side="right"
@@ -87,7 +87,7 @@ export function MessageItem({ message, time, read, authorName }: MessageItemProp
         text={message.text}
         attachment={message.attachment}
         testId={testId}
-        author={t('workspace.message.autoReply')}
+        author={t(message.kind === 'faq_answer' ? 'assist.faqAnswer' : 'workspace.message.autoReply')}
         footer={
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {time}

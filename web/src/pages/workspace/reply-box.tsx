@@ -1,11 +1,13 @@
 // The reply box: Enter sends, Shift+Enter breaks the line; `/` opens the quick replies; internal-note switch,
-// emoji and image upload. Sending hands the draft to the outbox and clears the box at once.
+// emoji and image upload; Alt+1…3 insert a reply suggestion. Sending hands the draft to the outbox and clears the
+// box at once.
 import { CloseOutlined, PictureOutlined, SendOutlined, SmileOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Input, Popover, Spin, Switch, Tooltip, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { imageContentTypes, maxImageBytes, maxMessageLength, type Attachment } from '@shared/schemas/chat.js';
+import type { ReplySuggestion } from '@shared/schemas/knowledge.js';
 import type { QuickReply } from '@shared/schemas/replies.js';
 import type { TemplateValues } from '@shared/templates.js';
 import { uploadImage } from '../../api/chat-api';
@@ -17,6 +19,7 @@ import {
   slashQueryAt,
   type SlashQuery,
 } from '../../rules/quick-replies';
+import { SuggestionStrip } from './assist-bar';
 import { QuickReplyPicker } from './quick-reply-picker';
 
 /** Emoji offered by the picker: the ones agents use most in shop chats. */
@@ -39,8 +42,11 @@ interface ReplyBoxProps {
   templateValues: TemplateValues;
   onSend: (draft: ReplyDraft) => void;
   onTyping: (typing: boolean) => void;
+  /** The top three knowledge entries and templates for the customer's last messages */
+  suggestions?: readonly ReplySuggestion[];
 }
 
+const noSuggestions: readonly ReplySuggestion[] = [];
 const acceptedTypes = imageContentTypes.join(',');
 const isAcceptedType = (type: string): type is (typeof imageContentTypes)[number] =>
   (imageContentTypes as readonly string[]).includes(type);
@@ -103,6 +109,35 @@ export function ReplyBox(props: ReplyBoxProps) {
     setSlash(null);
     pendingCaret.current = result.caret;
   };
+
+  const insertSuggestion = (suggestion: string) => {
+    const caret = text ? readCaret() : 0;
+    const next = `${text.slice(0, caret)}${suggestion}${text.slice(caret)}`;
+    setText(next);
+    setSlash(null);
+    pendingCaret.current = caret + suggestion.length;
+    onTyping(true);
+  };
+
+  // Alt+1…3 insert the suggestion wherever the focus is in the workspace (event.code: Alt changes the key on macOS).
+  const suggestions = props.suggestions ?? noSuggestions;
+  const insertRef = useRef(insertSuggestion);
+  useEffect(() => {
+    insertRef.current = insertSuggestion;
+  });
+  useEffect(() => {
+    if (disabled || suggestions.length === 0) return;
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const index = ['Digit1', 'Digit2', 'Digit3'].indexOf(event.code);
+      const chosen = suggestions[index];
+      if (index < 0 || !chosen) return;
+      event.preventDefault();
+      insertRef.current(chosen.text);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [disabled, suggestions]);
 
   const insertEmoji = (emoji: string) => {
     const caret = readCaret();
@@ -199,6 +234,7 @@ export function ReplyBox(props: ReplyBoxProps) {
           onPick={insertQuickReply}
         />
       ) : null}
+      <SuggestionStrip suggestions={suggestions} disabled={disabled} onInsert={insertSuggestion} />
       <Flex align="center" gap={8} style={{ marginBottom: 8 }}>
         <Popover
           open={emojiOpen}
