@@ -571,6 +571,55 @@ export interface SlaAlertTable {
   at: EpochMs;
 }
 
+/** A daily roll-up row (issue 6, docs/metrics.md §3): counters per shop, shop-local day and agent ('' = nobody). */
+export interface KpiDailyTable {
+  shopId: string;
+  day: string;
+  agentId: string;
+  consults: number;
+  unanswered: number;
+  customerMessages: number;
+  agentMessages: number;
+  responseMsSum: number;
+  responseCount: number;
+  firstResponseMsSum: number;
+  firstResponseCount: number;
+  ratings: number;
+  goodRatings: number;
+  aftersaleHandlingMsSum: number;
+  aftersaleHandlingCount: number;
+  refundFen: number;
+  workOrders: number;
+  workOrdersResolvedAtOnce: number;
+  workOrdersReplied: number;
+  workOrdersRepliedInTime: number;
+  aftersaleRated: number;
+  aftersaleSatisfied: number;
+  orderedCustomers: number;
+  paidCustomers: number;
+  csSalesFen: number;
+  shopPaymentsFen: number;
+  inboundCalls: number;
+  answeredCalls: number;
+}
+
+/** What one source entity (a chat, a customer-day, an order number, a work order, a call) last added to kpi_daily. */
+export interface KpiContributionTable {
+  shopId: string;
+  entityKey: string;
+  /** JSON */
+  data: string;
+  updatedAt: EpochMs;
+}
+
+export interface KpiScoreSettingsTable {
+  shopId: string;
+  /** JSON: [{ metric, weight, target }] */
+  items: string;
+  updatedBy: string | null;
+  updatedAt: EpochMs;
+}
+
 export interface Database {
   shops: ShopTable;
   users: UserTable;
@@ -608,4 +657,7 @@ export interface Database {
   slaClocks: SlaClockTable;
   slaClockFacts: SlaClockFactTable;
   slaAlerts: SlaAlertTable;
+  kpiDaily: KpiDailyTable;
+  kpiContributions: KpiContributionTable;
+  kpiScoreSettings: KpiScoreSettingsTable;
 }

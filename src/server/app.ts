@@ -29,6 +29,9 @@ import { callRoutes } from '../modules/calls/routes.js';
 import { orderRoutes } from '../modules/orders/routes.js';
 import { webhookSecretRoutes } from '../modules/webhooks/routes.js';
 import { getBusinessCalendar } from '../modules/calendar/service.js';
+import { startKpiJobs } from '../modules/kpi/jobs.js';
+import { metricsRoutes } from '../modules/kpi/routes.js';
+import { localDateOf } from '../shared/business-time.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -105,6 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(webhookSecretRoutes);
   await app.register(callRoutes);
   await app.register(orderRoutes);
+  await app.register(metricsRoutes);
 
   const routing = startRouting({
     db: options.database.db,
@@ -131,6 +135,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const stopWorkOrderListeners = startWorkOrderListeners(slaDeps, (error) =>
     app.log.error({ err: error }, 'work orders from order events failed'),
   );
+  const kpiJobs = startKpiJobs({
+    db: options.database.db,
+    bus,
+    now: options.clock ?? Date.now,
+    dayOf: async (shopId, instant) => localDateOf(await getBusinessCalendar(options.database.db, shopId), instant),
+    onError: (error) => app.log.error({ err: error }, 'metrics roll-ups failed'),
+  });
+  app.decorate('kpiJobs', kpiJobs);
   const agentNamespace = realtime.io.of('/agent') as never;
   const stopSlaPush = publishSlaEvents(bus, agentNamespace);
   const stopWorkOrderPush = publishWorkOrderEvents(bus, agentNamespace);
@@ -143,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     await jobs.stop();
     await slaJobs.stop();
     await stopWorkOrderListeners();
+    await kpiJobs.stop();
     stopSlaPush();
     stopWorkOrderPush();
     routing.stop();

@@ -8,6 +8,7 @@ import type { Permission } from '../shared/roles.js';
 import type { ChatJobs } from '../modules/routing/jobs.js';
 import type { RoutingRunner } from '../modules/routing/service.js';
 import type { SlaJobs } from '../modules/sla/jobs.js';
+import type { KpiJobs } from '../modules/kpi/jobs.js';
 import type { Actor } from './actor.js';
 import type { Realtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -40,6 +41,7 @@ declare module 'fastify' {
     chatRouting: RoutingRunner;
     chatJobs: ChatJobs;
     slaJobs: SlaJobs;
+    kpiJobs: KpiJobs;
   }
 }
 

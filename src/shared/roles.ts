@@ -18,6 +18,8 @@ export const permissions = [
   'chat.supervise', // see every conversation of the shop and reassign them
   'calls.supervise', // see every call record of the shop and spot-check them (SPEC §5)
   'workorder.supervise', // see and handle every work order of the shop, and every SLA warning and breach
+  'metrics.read', // see metrics, dashboards and reports of every agent, group and the shop, and export them
+  'metrics.manage', // choose the performance-score metrics, weights and targets
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -30,6 +32,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'chat.supervise',
     'calls.supervise',
     'workorder.supervise',
+    'metrics.read',
   ],
   agent: [],
   qa_inspector: ['team.read', 'calls.supervise'],

@@ -8,6 +8,7 @@ import * as m0005 from './0005-calls.js';
 import * as m0006 from './0006-orders.js';
 import * as m0007 from './0007-work-orders.js';
 import * as m0008 from './0008-routing-indexes.js';
+import * as m0012 from './0012-metrics.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-orders': m0006,
   '0007-work-orders': m0007,
   '0008-routing-indexes': m0008,
+  '0012-metrics': m0012,
 };

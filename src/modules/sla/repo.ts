@@ -194,3 +194,20 @@ export async function overdueWorkOrderIds(db: Db, shopId: string, now: number): 
     .execute();
   return rows.flatMap((row) => (row.workOrderId ? [row.workOrderId] : []));
 }
+
+/** Breaches of the given policies on the given work orders (metrics, issue 6). */
+export function breachRowsOfWorkOrders(
+  db: Db,
+  shopId: string,
+  workOrderIds: readonly string[],
+  policyKeys: readonly string[],
+) {
+  return db
+    .selectFrom('slaAlerts')
+    .select(['workOrderId', 'at'])
+    .where('shopId', '=', shopId)
+    .where('kind', '=', 'breach')
+    .where('policyKey', 'in', [...policyKeys])
+    .where('workOrderId', 'in', [...workOrderIds])
+    .execute();
+}

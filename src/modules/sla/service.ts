@@ -647,3 +647,19 @@ export async function listAlerts(db: Db, actor: Actor, query: AlertQuery): Promi
   });
   return rows.map((row) => presentAlert(row, row.phase !== 'stopped'));
 }
+
+/** The reply-limit policies (a work order "replied within limit" unless one of these breached before the reply). */
+export const replyPolicyKeys = ['simple_reply', 'urgent_reply'] as const;
+
+/** When each work order's reply-limit clocks breached (metrics, issue 6: work-order timely reply rate). */
+export async function replyBreachTimes(db: Db, shopId: string, workOrderIds: readonly string[]) {
+  const times = new Map<string, number[]>();
+  if (workOrderIds.length === 0) return times;
+  for (const row of await repo.breachRowsOfWorkOrders(db, shopId, workOrderIds, replyPolicyKeys)) {
+    if (!row.workOrderId) continue;
+    const list = times.get(row.workOrderId) ?? [];
+    list.push(row.at);
+    times.set(row.workOrderId, list);
+  }
+  return times;
+}

@@ -17,6 +17,8 @@ export const auditEntityTypes = [
   'calendar_day',
   'call',
   'callback_task',
+  'metrics_export',
+  'score_settings',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
