@@ -277,7 +277,11 @@ export function metricsFromSums(
       values: computeMetrics(total, members, shopPayments),
     });
   }
-  const agentCounters = [...sums.entries()].filter(([id]) => id !== '').map(([, counters]) => counters);
+  // in agent-id order, so the mean over agents adds the same floats in the same order whatever the source
+  const agentCounters = [...sums.entries()]
+    .filter(([id]) => id !== '')
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, counters]) => counters);
   rows.push({
     scope: 'shop',
     id: shopId,

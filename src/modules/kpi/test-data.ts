@@ -329,3 +329,89 @@ export async function insertReplyBreach(db: Db, shopId: string, workOrderId: str
     })
     .execute();
 }
+
+/** Appends a message to a chat inserted with insertChat (as the chat service would: next seq, last message time). */
+export async function appendMessage(
+  db: Db,
+  shopId: string,
+  conversationId: string,
+  customerId: string,
+  message: MessageSpec,
+): Promise<void> {
+  const chat = await db
+    .selectFrom('conversations')
+    .select('lastSeq')
+    .where('id', '=', conversationId)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('messages')
+    .values({
+      id: newId(message.at),
+      shopId,
+      conversationId,
+      seq: chat.lastSeq + 1,
+      authorKind: message.by === 'customer' ? 'customer' : 'agent',
+      authorId: message.by === 'customer' ? customerId : message.by,
+      clientMessageId: null,
+      kind: message.kind ?? 'text',
+      text: 'x',
+      attachmentId: null,
+      internal: message.internal ? 1 : 0,
+      createdAt: message.at,
+    })
+    .execute();
+  await db
+    .updateTable('conversations')
+    .set({ lastSeq: chat.lastSeq + 1, lastMessageAt: message.at, updatedAt: message.at })
+    .where('id', '=', conversationId)
+    .execute();
+}
+
+export async function appendTransfer(
+  db: Db,
+  shopId: string,
+  conversationId: string,
+  transfer: { from: string | null; to: string | null; at: number },
+): Promise<void> {
+  await db
+    .insertInto('conversationTransfers')
+    .values({
+      id: newId(transfer.at),
+      shopId,
+      conversationId,
+      kind: 'transfer',
+      fromAgentId: transfer.from,
+      toAgentId: transfer.to,
+      toGroup: transfer.to ? null : 'pre_sale',
+      note: '',
+      byUserId: transfer.from ?? transfer.to ?? '',
+      at: transfer.at,
+    })
+    .execute();
+  await db
+    .updateTable('conversations')
+    .set({ agentId: transfer.to, updatedAt: transfer.at })
+    .where('id', '=', conversationId)
+    .execute();
+}
+
+export async function appendRating(
+  db: Db,
+  shopId: string,
+  conversationId: string,
+  customerId: string,
+  rating: { agentId: string | null; score: 'good' | 'neutral' | 'bad'; at: number },
+): Promise<void> {
+  await db
+    .insertInto('chatRatings')
+    .values({
+      conversationId,
+      shopId,
+      customerId,
+      agentId: rating.agentId,
+      score: rating.score,
+      comment: null,
+      createdAt: rating.at,
+    })
+    .execute();
+}
