@@ -35,7 +35,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'metrics.read',
   ],
   agent: [],
-  qa_inspector: ['team.read', 'calls.supervise'],
+  qa_inspector: ['team.read', 'calls.supervise', 'metrics.read'],
   complaint_team: [],
   department_member: [],
 };

@@ -37,7 +37,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.any().describe('the file') },
     },
     handler: async (request, reply) => {
-      const file = await exportMetrics(db, actorOf(request), request.query);
+      const file = await exportMetrics(db, actorOf(request), request.query, request.locale);
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

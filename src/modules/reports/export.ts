@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema.js';
 import { withTransaction } from '../../db/transaction.js';
 import { auditActorOf, type Actor } from '../../server/actor.js';
 import { displayValue, metricKeys, metricLabels } from '../../shared/metrics.js';
+import type { Locale } from '../../shared/locales.js';
 import type { MetricsQuery } from '../../shared/schemas/metrics.js';
 import { recordAudit } from '../audit/service.js';
 import { maskEmail, maskPhone } from '../customers/rules.js';
@@ -62,11 +63,12 @@ export function exportMetrics(
   db: Kysely<Database>,
   actor: Actor,
   query: MetricsQuery & { format: 'xlsx' | 'csv' },
+  locale: Locale = actor.locale,
   now = Date.now(),
 ): Promise<ExportFile> {
   return withTransaction(db, async (trx) => {
     const table = await metricsReport(trx, actor.shopId, query);
-    const t = texts[actor.locale];
+    const t = texts[locale];
     const reveal = actor.permissions.has('customer.reveal_contact');
     const text = (value: string) => (reveal ? value : maskContacts(value));
     const { period } = table;
@@ -77,7 +79,7 @@ export function exportMetrics(
       [t.exportedBy, text(actor.displayName)],
       [t.exportedAt, new Date(now).toISOString()],
       [],
-      [t.scope, t.name, t.employeeNo, ...metricKeys.map((key) => metricLabels[actor.locale][key]), t.score],
+      [t.scope, t.name, t.employeeNo, ...metricKeys.map((key) => metricLabels[locale][key]), t.score],
       ...table.rows.map((row) => [
         t.scopes[row.scope],
         text(row.scope === 'shop' ? '' : row.name),
