@@ -31,6 +31,7 @@ import { webhookSecretRoutes } from '../modules/webhooks/routes.js';
 import { getBusinessCalendar } from '../modules/calendar/service.js';
 import { startKpiJobs } from '../modules/kpi/jobs.js';
 import { metricsRoutes } from '../modules/kpi/routes.js';
+import { publishWallboard } from '../modules/kpi/realtime.js';
 import { localDateOf } from '../shared/business-time.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
@@ -146,6 +147,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const agentNamespace = realtime.io.of('/agent') as never;
   const stopSlaPush = publishSlaEvents(bus, agentNamespace);
   const stopWorkOrderPush = publishWorkOrderEvents(bus, agentNamespace);
+  const stopWallboardPush = publishWallboard({
+    db: options.database.db,
+    bus,
+    jobs: kpiJobs,
+    now: options.clock ?? Date.now,
+    agents: agentNamespace,
+    onError: (error) => app.log.error({ err: error }, 'wallboard push failed'),
+  });
   app.decorate('slaJobs', slaJobs);
   app.decorate('chatRouting', routing);
   app.decorate('chatJobs', jobs);
@@ -158,6 +167,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     await kpiJobs.stop();
     stopSlaPush();
     stopWorkOrderPush();
+    stopWallboardPush();
     routing.stop();
     await routing.idle();
     await realtime.close();

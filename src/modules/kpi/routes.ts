@@ -8,10 +8,11 @@ import {
   metricsTableSchema,
   scoreSettingsSchema,
   updateScoreSettingsSchema,
+  wallboardSchema,
 } from '../../shared/schemas/metrics.js';
 import { exportMetrics } from '../reports/export.js';
 import { metricsPolicy } from './policy.js';
-import { metricsReport, scoreItemsOf, updateScoreSettings } from './service.js';
+import { metricsReport, scoreItemsOf, updateScoreSettings, wallboard } from './service.js';
 
 export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
@@ -26,6 +27,16 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: metricsTableSchema },
     },
     handler: (request) => metricsReport(db, actorOf(request).shopId, request.query),
+  });
+
+  app.get('/api/metrics/wallboard', {
+    config: { access: { permission: metricsPolicy.read } },
+    schema: {
+      tags,
+      summary: 'The live wallboard now: queue, presence, chats in progress, SLA alerts and reply figures of today',
+      response: { 200: wallboardSchema },
+    },
+    handler: (request) => wallboard(db, actorOf(request).shopId, Date.now()),
   });
 
   app.get('/api/metrics/export', {

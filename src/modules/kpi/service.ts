@@ -9,15 +9,22 @@ import { addZonedDays, fromZonedParts } from '../../shared/zoned-time.js';
 import { parseLocalDate, type BusinessCalendar } from '../../shared/business-time.js';
 import { getBusinessCalendar } from '../calendar/service.js';
 import { callFacts } from '../calls/service.js';
-import { chatFacts, chatIdsActiveBetween, chatIdsOfCustomerBetween } from '../conversations/service.js';
+import {
+  agentLoads,
+  chatFacts,
+  chatIdsActiveBetween,
+  chatIdsOfCustomerBetween,
+  queuedConversations,
+} from '../conversations/service.js';
+import { presenceByAgent } from '../presence/service.js';
 import { commerceFacts } from '../orders/service.js';
-import { replyBreachTimes } from '../sla/service.js';
+import { alertCountsSince, replyBreachTimes } from '../sla/service.js';
 import { metricStaff } from '../team/service.js';
 import { subjectHolders, workOrderFacts, workOrderIdsActiveBetween } from '../tickets/service.js';
 import type { Actor } from '../../server/actor.js';
 import { auditActorOf } from '../../server/actor.js';
 import { AppError } from '../../server/errors.js';
-import type { MetricsQuery, MetricsTable } from '../../shared/schemas/metrics.js';
+import type { MetricsQuery, MetricsTable, Wallboard } from '../../shared/schemas/metrics.js';
 import { recordAudit } from '../audit/service.js';
 import * as repo from './repo.js';
 import {
@@ -342,4 +349,40 @@ export function updateScoreSettings(db: Db, actor: Actor, items: ScoreItem[]): P
     });
     return items;
   });
+}
+
+// ── the live wallboard ─────────────────────────────────────────────────────────────────────────────────────
+
+/** Now: the queue, presence, chats in progress, today's SLA alerts and today's reply figures (from the roll-ups). */
+export async function wallboard(db: Db, shopId: string, now: number): Promise<Wallboard> {
+  const calendar = await getBusinessCalendar(db, shopId);
+  const day = dayFunction(calendar)(now);
+  const { start } = dayBounds(calendar, day, day);
+  const [queue, presence, loads, alerts, sums, staff] = await Promise.all([
+    queuedConversations(db, shopId),
+    presenceByAgent(db, shopId),
+    agentLoads(db, shopId, now),
+    alertCountsSince(db, shopId, start),
+    repo.sumsByAgent(db, shopId, day, day),
+    metricStaff(db, shopId),
+  ]);
+  const byPresence = { online: 0, busy: 0, away: 0, offline: 0 };
+  for (const agent of staff.agents) {
+    if (agent.status === 'active') byPresence[presence.get(agent.id) ?? 'offline'] += 1;
+  }
+  const shop = metricsFromSums(shopId, sums, staff).find((row) => row.scope === 'shop')?.values;
+  const oldest = Math.min(...queue.map((chat) => chat.queuedAt));
+  return {
+    version: now,
+    day,
+    queueLength: queue.length,
+    longestWaitSeconds: queue.length === 0 ? null : Math.max(0, Math.round((now - oldest) / 1000)),
+    presence: byPresence,
+    chatsInProgress: [...loads.values()].reduce((sum, load) => sum + load.openChats, 0),
+    slaWarningsToday: alerts.warning,
+    slaBreachesToday: alerts.breach,
+    consultingCustomersToday: shop?.consultingCustomers ?? 0,
+    replyRateToday: shop?.replyRate ?? null,
+    avgFirstResponseSecondsToday: shop?.avgFirstResponseSeconds ?? null,
+  };
 }

@@ -211,3 +211,14 @@ export function breachRowsOfWorkOrders(
     .where('workOrderId', 'in', [...workOrderIds])
     .execute();
 }
+
+/** Warnings and breaches recorded since an instant, by kind (the wallboard, issue 6). */
+export function alertCountRowsSince(db: Db, shopId: string, since: number) {
+  return db
+    .selectFrom('slaAlerts')
+    .select((eb) => ['kind', eb.fn.countAll<number | string>().as('count')])
+    .where('shopId', '=', shopId)
+    .where('at', '>=', since)
+    .groupBy('kind')
+    .execute();
+}

@@ -663,3 +663,10 @@ export async function replyBreachTimes(db: Db, shopId: string, workOrderIds: rea
   }
   return times;
 }
+
+/** How many warnings and breaches were recorded since an instant (the wallboard, issue 6). */
+export async function alertCountsSince(db: Db, shopId: string, since: number) {
+  const counts = { warning: 0, breach: 0 };
+  for (const row of await repo.alertCountRowsSince(db, shopId, since)) counts[row.kind] = Number(row.count);
+  return counts;
+}

@@ -68,3 +68,19 @@ export const metricsTableSchema = z.object({
   rows: z.array(metricsRowSchema),
 });
 export type MetricsTable = z.infer<typeof metricsTableSchema>;
+
+/** The live wallboard of a shop (pushed as metrics:wallboard; drop a payload older than the one held). */
+export const wallboardSchema = z.object({
+  version: z.number().describe('the instant it was computed (ms); newer replaces older'),
+  day: localDay,
+  queueLength: z.number().int(),
+  longestWaitSeconds: z.number().nullable(),
+  presence: z.object({ online: z.number(), busy: z.number(), away: z.number(), offline: z.number() }),
+  chatsInProgress: z.number().int(),
+  slaWarningsToday: z.number().int(),
+  slaBreachesToday: z.number().int(),
+  consultingCustomersToday: z.number().int(),
+  replyRateToday: z.number().nullable(),
+  avgFirstResponseSecondsToday: z.number().nullable(),
+});
+export type Wallboard = z.infer<typeof wallboardSchema>;
