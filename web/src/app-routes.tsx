@@ -6,6 +6,8 @@ import { AppShell } from './components/app-shell';
 import { ComingSoon } from './components/coming-soon';
 import { RequirePermission, RequireSession } from './components/require-session';
 import { CallsPage } from './pages/calls/calls-page';
+import { WallboardPage } from './pages/dashboard/wallboard-page';
+import { MetricsPage } from './pages/metrics/metrics-page';
 import { NotFoundPage } from './pages/errors/not-found-page';
 import { LoginPage } from './pages/login/login-page';
 import { AgentsPage } from './pages/settings/agents-page';
@@ -38,6 +40,8 @@ const areaElements: Record<LiveArea, ReactNode> = {
   supervision: <SupervisionPage />,
   calls: <CallsPage />,
   workOrders: <WorkOrdersPage />,
+  dashboard: <WallboardPage />,
+  metrics: <MetricsPage />,
 };
 
 const settingsElements: Record<SettingsPage, ReactNode> = {

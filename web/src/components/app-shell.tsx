@@ -5,6 +5,8 @@ import {
   ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
+  DashboardOutlined,
+  LineChartOutlined,
   BookOutlined,
   CalendarOutlined,
   ClusterOutlined,
@@ -60,6 +62,8 @@ const areaIcons: Record<LiveArea | PlannedArea, ReactNode> = {
   discipline: <ExceptionOutlined />,
   handover: <SwapOutlined />,
   reports: <BarChartOutlined />,
+  dashboard: <DashboardOutlined />,
+  metrics: <LineChartOutlined />,
 };
 
 const settingsIcons: Record<SettingsPage, ReactNode> = {

@@ -7,6 +7,8 @@ export const liveAreas = [
   { id: 'supervision', path: '/supervision', permission: 'chat.supervise' },
   { id: 'workOrders', path: '/work-orders', permission: null },
   { id: 'calls', path: '/calls', permission: null },
+  { id: 'dashboard', path: '/dashboard', permission: 'metrics.read' },
+  { id: 'metrics', path: '/metrics', permission: 'metrics.read' },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
 export type LiveArea = (typeof liveAreas)[number]['id'];
 
