@@ -84,7 +84,10 @@ function sqliteSink(file: string): { sink: Sink; close: () => void } {
   };
 }
 
-function postgresSink(url: string, types: Record<string, string>): { sink: Sink; close: () => Promise<void> } {
+function postgresSink(
+  url: string,
+  types: Record<string, string>,
+): { sink: Sink; close: () => Promise<void> } {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   return {
     sink: async (table, columns, rows) => {
@@ -163,7 +166,20 @@ async function generate(db: DatabaseHandle, sink: Sink) {
       'created_at',
       'updated_at',
     ],
-    agents.map((id, i) => [id, shopId, `a${i}`, `客服${i}`, `E${i}`, 'agent', 'active', 'zh-CN', 'x', 8, now, now]),
+    agents.map((id, i) => [
+      id,
+      shopId,
+      `a${i}`,
+      `客服${i}`,
+      `E${i}`,
+      'agent',
+      'active',
+      'zh-CN',
+      'x',
+      8,
+      now,
+      now,
+    ]),
   );
   await sink(
     'group_members',
@@ -241,16 +257,73 @@ async function generate(db: DatabaseHandle, sink: Sink) {
       ]);
       if (rnd() < 0.3) ratings.push([id, shopId, customer, agent, rnd() < 0.8 ? 'good' : 'bad', t + 60_000]);
       if (rnd() < 0.2) {
-        commerce.push([`ce${i}a`, shopId, `ce${i}a`, 'order_placed', `O${i}`, `O${i}`, customer, t, null, 'webhook', t]);
+        commerce.push([
+          `ce${i}a`,
+          shopId,
+          `ce${i}a`,
+          'order_placed',
+          `O${i}`,
+          `O${i}`,
+          customer,
+          t,
+          null,
+          'webhook',
+          t,
+        ]);
         const fen = 1000 + Math.floor(rnd() * 50_000);
-        commerce.push([`ce${i}b`, shopId, `ce${i}b`, 'order_paid', `O${i}`, `O${i}`, customer, t + 60_000, fen, 'webhook', t]);
+        commerce.push([
+          `ce${i}b`,
+          shopId,
+          `ce${i}b`,
+          'order_paid',
+          `O${i}`,
+          `O${i}`,
+          customer,
+          t + 60_000,
+          fen,
+          'webhook',
+          t,
+        ]);
       }
       if (i % 10 === 0) {
         const answered = rnd() < 0.9;
-        calls.push([`k${i}`, shopId, 'pbx', `k${i}`, 'inbound', 'ended', agent, first, answered ? first + 8000 : null, answered ? 0 : 1, 1, first, first]);
+        calls.push([
+          `k${i}`,
+          shopId,
+          'pbx',
+          `k${i}`,
+          'inbound',
+          'ended',
+          agent,
+          first,
+          answered ? first + 8000 : null,
+          answered ? 0 : 1,
+          1,
+          first,
+          first,
+        ]);
       }
       if (i % 20 === 0) {
-        workOrders.push([`w${i}`, shopId, i, 'common_question', 'normal', 'closed', '咨询', '', 'chat', '', '', agent, 0, 0, first + 600_000, 1, first, first + 3_600_000]);
+        workOrders.push([
+          `w${i}`,
+          shopId,
+          i,
+          'common_question',
+          'normal',
+          'closed',
+          '咨询',
+          '',
+          'chat',
+          '',
+          '',
+          agent,
+          0,
+          0,
+          first + 600_000,
+          1,
+          first,
+          first + 3_600_000,
+        ]);
       }
     }
     await sink(
@@ -279,34 +352,95 @@ async function generate(db: DatabaseHandle, sink: Sink) {
     );
     await sink(
       'messages',
-      ['id', 'shop_id', 'conversation_id', 'seq', 'author_kind', 'author_id', 'kind', 'text', 'internal', 'created_at'],
+      [
+        'id',
+        'shop_id',
+        'conversation_id',
+        'seq',
+        'author_kind',
+        'author_id',
+        'kind',
+        'text',
+        'internal',
+        'created_at',
+      ],
       messageRows,
     );
     if (ratings.length > 0) {
-      await sink('chat_ratings', ['conversation_id', 'shop_id', 'customer_id', 'agent_id', 'score', 'created_at'], ratings);
+      await sink(
+        'chat_ratings',
+        ['conversation_id', 'shop_id', 'customer_id', 'agent_id', 'score', 'created_at'],
+        ratings,
+      );
     }
     if (commerce.length > 0) {
       await sink(
         'commerce_events',
-        ['id', 'shop_id', 'external_id', 'kind', 'order_no', 'subject_key', 'customer_id', 'occurred_at', 'amount_fen', 'source', 'created_at'],
+        [
+          'id',
+          'shop_id',
+          'external_id',
+          'kind',
+          'order_no',
+          'subject_key',
+          'customer_id',
+          'occurred_at',
+          'amount_fen',
+          'source',
+          'created_at',
+        ],
         commerce,
       );
     }
     if (calls.length > 0) {
       await sink(
         'calls',
-        ['id', 'shop_id', 'source', 'external_call_id', 'direction', 'state', 'agent_id', 'started_at', 'answered_at', 'missed', 'version', 'created_at', 'updated_at'],
+        [
+          'id',
+          'shop_id',
+          'source',
+          'external_call_id',
+          'direction',
+          'state',
+          'agent_id',
+          'started_at',
+          'answered_at',
+          'missed',
+          'version',
+          'created_at',
+          'updated_at',
+        ],
         calls,
       );
     }
     if (workOrders.length > 0) {
       await sink(
         'work_orders',
-        ['id', 'shop_id', 'number', 'type', 'priority', 'status', 'title', 'description', 'source_kind', 'key_points', 'customer_requirement', 'assignee_id', 'complaint_team', 'reopen_count', 'first_reply_at', 'version', 'created_at', 'updated_at'],
+        [
+          'id',
+          'shop_id',
+          'number',
+          'type',
+          'priority',
+          'status',
+          'title',
+          'description',
+          'source_kind',
+          'key_points',
+          'customer_requirement',
+          'assignee_id',
+          'complaint_team',
+          'reopen_count',
+          'first_reply_at',
+          'version',
+          'created_at',
+          'updated_at',
+        ],
         workOrders,
       );
     }
-    if ((from / batch) % 20 === 0) log(`${messages.toLocaleString('en')} messages (${seconds(Date.now() - started)} s)`);
+    if ((from / batch) % 20 === 0)
+      log(`${messages.toLocaleString('en')} messages (${seconds(Date.now() - started)} s)`);
   }
   return { shopId, messages, chats, generateSeconds: seconds(Date.now() - started) };
 }
@@ -350,16 +484,20 @@ async function runOn(dialect: 'sqlite' | 'postgres') {
     const data = await generate(handle, sink);
     if (dialect === 'postgres') await analyze(handle);
     log(`${dialect}: building the roll-ups of ${measured.from} … ${measured.to}`);
-    const build = await timed(() => rebuildRollups(handle.db, data.shopId, measured.from, measured.to, Date.now()));
+    const build = await timed(() =>
+      rebuildRollups(handle.db, data.shopId, measured.from, measured.to, Date.now()),
+    );
+    log(`${dialect}: recomputing the month from raw events`);
+    const raw = await timed(() => metricsTable(handle.db, data.shopId, measured.from, measured.to, 'raw'));
     const runs: number[] = [];
     let fromRollups: Awaited<ReturnType<typeof metricsTable>> = [];
     for (let i = 0; i < repeat; i++) {
-      const run = await timed(() => metricsTable(handle.db, data.shopId, measured.from, measured.to, 'rollups'));
+      const run = await timed(() =>
+        metricsTable(handle.db, data.shopId, measured.from, measured.to, 'rollups'),
+      );
       runs.push(run.ms);
       fromRollups = run.result;
     }
-    log(`${dialect}: recomputing the month from raw events`);
-    const raw = await timed(() => metricsTable(handle.db, data.shopId, measured.from, measured.to, 'raw'));
     const sorted = [...runs].sort((a, b) => a - b);
     const shopRow = fromRollups.find((row) => row.scope === 'shop');
     return {
@@ -387,6 +525,9 @@ async function analyze(handle: DatabaseHandle) {
 }
 
 const databases = options.databases.split(',').map((name) => name.trim());
+// Closing a SQLite handle waits for its checkpoint worker, which is unref'd: without another handle the event loop
+// would empty and Node would end the process (exit 13) before the close resolves.
+const keepAlive = setInterval(() => undefined, 1000);
 const results: unknown[] = [];
 if (databases.length > 1) {
   // one child process per database: each starts with a clean heap and its own connections
@@ -426,3 +567,4 @@ console.log(
     2,
   ),
 );
+clearInterval(keepAlive);

@@ -250,10 +250,9 @@ export async function metricsTable(
   to: string,
   source: 'rollups' | 'raw' = 'rollups',
 ): Promise<MetricsRow[]> {
-  const [sums, staff] = await Promise.all([
-    source === 'rollups' ? repo.sumsByAgent(db, shopId, from, to) : recomputeSums(db, shopId, from, to),
-    metricStaff(db, shopId),
-  ]);
+  const sums =
+    source === 'rollups' ? await repo.sumsByAgent(db, shopId, from, to) : await recomputeSums(db, shopId, from, to);
+  const staff = await metricStaff(db, shopId);
   return metricsFromSums(shopId, sums, staff);
 }
 
