@@ -5,6 +5,7 @@ import { Button, Card, DatePicker, Flex, Segmented, Table, Tabs, Typography, typ
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { displayValue, metricKeys, metricLabels, metricUnits, type MetricKey } from '@shared/metrics.js';
 import type { MetricsRow } from '@shared/schemas/metrics.js';
 import { exportUrl, getMetrics, type MetricsQuery } from '../../api/metrics-api';
@@ -29,9 +30,16 @@ export function MetricsPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const canManage = useCan('metrics.manage');
-  const [period, setPeriod] = useState<Period>('day');
-  const [day, setDay] = useState<Dayjs>(dayjs());
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(6, 'day'), dayjs()]);
+  // ?period=range&from=2026-11-01&to=2026-11-07 opens a given period (links from reports and the wallboard)
+  const [search] = useSearchParams();
+  const initialPeriod = periods.find((value) => value === search.get('period')) ?? 'day';
+  const fromParam = search.get('from');
+  const toParam = search.get('to');
+  const [period, setPeriod] = useState<Period>(initialPeriod);
+  const [day, setDay] = useState<Dayjs>(fromParam ? dayjs(fromParam) : dayjs());
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(
+    fromParam && toParam ? [dayjs(fromParam), dayjs(toParam)] : [dayjs().subtract(6, 'day'), dayjs()],
+  );
   const [editing, setEditing] = useState(false);
 
   const query: MetricsQuery =
