@@ -17,14 +17,7 @@ const text = (page: Page, testId: string) =>
 
 /** Waits until the statistic's text differs from `before`; returns how long it took (ms). */
 async function changes(page: Page, testId: string, before: string, since: number): Promise<number> {
-  await page.waitForFunction(
-    ([id, old]) => {
-      const value = document.querySelector(`[data-testid="${id}"] .ant-statistic-content`)?.textContent;
-      return value !== undefined && value !== null && value !== old;
-    },
-    [testId, before] as const,
-    { timeout: 2000 },
-  );
+  await expect.poll(() => text(page, testId), { timeout: 2000, interval: 50 }).not.toBe(before);
   return Date.now() - since;
 }
 

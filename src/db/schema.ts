@@ -620,6 +620,18 @@ export interface KpiScoreSettingsTable {
   updatedAt: EpochMs;
 }
 
+/** A generated report (issue 6): the monthly analysis report of seed 000 §7, with the figures it was made from. */
+export interface ReportTable {
+  id: string;
+  shopId: string;
+  kind: 'monthly';
+  period: string;
+  /** JSON */
+  data: string;
+  createdBy: string | null;
+  createdAt: EpochMs;
+}
+
 export interface Database {
   shops: ShopTable;
   users: UserTable;
@@ -660,4 +672,5 @@ export interface Database {
   kpiDaily: KpiDailyTable;
   kpiContributions: KpiContributionTable;
   kpiScoreSettings: KpiScoreSettingsTable;
+  reports: ReportTable;
 }

@@ -32,6 +32,8 @@ import { getBusinessCalendar } from '../modules/calendar/service.js';
 import { startKpiJobs } from '../modules/kpi/jobs.js';
 import { metricsRoutes } from '../modules/kpi/routes.js';
 import { publishWallboard } from '../modules/kpi/realtime.js';
+import { reportRoutes } from '../modules/reports/routes.js';
+import { startMonthlyReports } from '../modules/reports/service.js';
 import { localDateOf } from '../shared/business-time.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
@@ -110,6 +112,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(callRoutes);
   await app.register(orderRoutes);
   await app.register(metricsRoutes);
+  await app.register(reportRoutes);
 
   const routing = startRouting({
     db: options.database.db,
@@ -144,6 +147,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     onError: (error) => app.log.error({ err: error }, 'metrics roll-ups failed'),
   });
   app.decorate('kpiJobs', kpiJobs);
+  const monthlyReports = startMonthlyReports({
+    db: options.database.db,
+    now: options.clock ?? Date.now,
+    intervalMs: 3_600_000,
+    onError: (error) => app.log.error({ err: error }, 'monthly reports failed'),
+  });
   const agentNamespace = realtime.io.of('/agent') as never;
   const stopSlaPush = publishSlaEvents(bus, agentNamespace);
   const stopWorkOrderPush = publishWorkOrderEvents(bus, agentNamespace);
@@ -165,6 +174,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     await slaJobs.stop();
     await stopWorkOrderListeners();
     await kpiJobs.stop();
+    monthlyReports.stop();
     stopSlaPush();
     stopWorkOrderPush();
     stopWallboardPush();

@@ -72,6 +72,10 @@ export const environmentVariables = {
     schema: flag.default(true),
     description: 'Seed the demo shop when the database has no shop yet',
   },
+  REPORT_CHROMIUM_PATH: {
+    schema: z.string().min(1).default('/usr/bin/chromium'),
+    description: 'Chromium that prints report PDFs; without it the PDF route answers report_pdf_unavailable',
+  },
 } satisfies Record<string, VariableSpec>;
 
 type Variables = typeof environmentVariables;
@@ -95,6 +99,7 @@ export interface Config {
   widgetSessionRateLimit: number;
   logLevel: string;
   demoSeed: boolean;
+  reportChromiumPath: string;
 }
 
 export class ConfigError extends Error {}
@@ -134,5 +139,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     widgetSessionRateLimit: e.WIDGET_SESSION_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     demoSeed: e.DEMO_SEED,
+    reportChromiumPath: e.REPORT_CHROMIUM_PATH,
   };
 }

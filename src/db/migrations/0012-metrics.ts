@@ -63,9 +63,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_by', 'text')
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
+
+  await db.schema
+    .createTable('reports')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('shop_id', 'text', (c) => c.notNull().references('shops.id'))
+    // 'monthly'
+    .addColumn('kind', 'text', (c) => c.notNull())
+    // '2026-11' for a month
+    .addColumn('period', 'text', (c) => c.notNull())
+    // JSON: the figures the report shows, kept as they were when it was made
+    .addColumn('data', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text')
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addUniqueConstraint('reports_period_unique', ['shop_id', 'kind', 'period'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('reports').execute();
   await db.schema.dropTable('kpi_score_settings').execute();
   await db.schema.dropTable('kpi_contributions').execute();
   await db.schema.dropTable('kpi_daily').execute();

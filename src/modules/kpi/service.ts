@@ -385,3 +385,8 @@ export async function wallboard(db: Db, shopId: string, now: number): Promise<Wa
     avgFirstResponseSecondsToday: shop?.avgFirstResponseSeconds ?? null,
   };
 }
+
+/** Counters of the whole shop per local day over [from, to] (reports and trends). */
+export function dailyCounters(db: Db, shopId: string, from: string, to: string) {
+  return repo.sumsByDay(db, shopId, from, to);
+}

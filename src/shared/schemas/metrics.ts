@@ -84,3 +84,15 @@ export const wallboardSchema = z.object({
   avgFirstResponseSecondsToday: z.number().nullable(),
 });
 export type Wallboard = z.infer<typeof wallboardSchema>;
+
+export const reportSummarySchema = z.object({
+  id: z.string(),
+  kind: z.enum(['monthly']),
+  period: z.string().describe("'YYYY-MM' for a monthly report"),
+  createdAt: z.iso.datetime(),
+});
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
+
+export const generateMonthlyReportSchema = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+});
