@@ -120,8 +120,8 @@ export function renderMonthlyReport(data: MonthlyReportData, locale: Locale): st
   const days = data.days.map((d) => d.day.slice(5));
   const volume = svgChart({
     legend: { top: 0 },
-    grid: { left: 40, right: 16, top: 32, bottom: 32 },
-    xAxis: { type: 'category', data: days },
+    grid: { left: 40, right: 16, top: 32, bottom: 48 },
+    xAxis: { type: 'category', data: days, axisLabel: { interval: 0, rotate: 60, fontSize: 9 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: t.consults, type: 'bar', data: data.days.map((d) => d.counters.consults), label: { show: true, position: 'top' } },

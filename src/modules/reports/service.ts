@@ -9,7 +9,7 @@ import type { Locale } from '../../shared/locales.js';
 import { formatLocalDate, localDateOf, parseLocalDate } from '../../shared/business-time.js';
 import { addZonedDays } from '../../shared/zoned-time.js';
 import { getBusinessCalendar } from '../calendar/service.js';
-import { periodDays } from '../kpi/rules.js';
+import { daysBetween, periodDays, zeroCounters } from '../kpi/rules.js';
 import { dailyCounters, metricsTable } from '../kpi/service.js';
 import { allShopIds, getChatSettings } from '../shops/service.js';
 import { renderMonthlyReport, type MonthlyReportData } from './monthly.js';
@@ -48,7 +48,8 @@ export async function monthlyReportData(db: Db, shopId: string, month: string): 
       .filter((row) => row.scope === 'agent' && (row.values.consultingCustomers ?? 0) > 0)
       .sort((a, b) => (b.values.consultingCustomers ?? 0) - (a.values.consultingCustomers ?? 0))
       .map((row) => ({ name: row.name, values: row.values })),
-    days,
+    // every day of the month, quiet ones as zero, so the charts' time axis is the whole month
+    days: daysBetween(from, to).map((day) => days.find((d) => d.day === day) ?? { day, counters: zeroCounters() }),
   };
 }
 
