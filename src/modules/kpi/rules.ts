@@ -107,9 +107,25 @@ export function dayFunction(calendar: BusinessCalendar): (instant: number) => st
   };
 }
 
+const serviceMinuteCache = new WeakMap<BusinessCalendar, Map<number, boolean>>();
+
+/** Whether service is open at `instant`, remembered per calendar and minute (service hours are whole minutes). */
+function openAt(calendar: BusinessCalendar, instant: number): boolean {
+  let minutes = serviceMinuteCache.get(calendar);
+  if (!minutes) serviceMinuteCache.set(calendar, (minutes = new Map()));
+  const minute = Math.floor(instant / 60_000);
+  let open = minutes.get(minute);
+  if (open === undefined) {
+    if (minutes.size > 200_000) minutes.clear();
+    open = isServiceTime(calendar, minute * 60_000);
+    minutes.set(minute, open);
+  }
+  return open;
+}
+
 /** docs/metrics.md §2.4: a wait that starts outside service hours starts at the next opening. */
 export function serviceElapsedMs(calendar: BusinessCalendar, from: number, to: number): number {
-  const start = isServiceTime(calendar, from) ? from : nextServiceOpening(calendar, from);
+  const start = openAt(calendar, from) ? from : nextServiceOpening(calendar, from);
   return Math.max(0, to - start);
 }
 
