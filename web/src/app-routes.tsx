@@ -8,6 +8,7 @@ import { RequirePermission, RequireSession } from './components/require-session'
 import { CallsPage } from './pages/calls/calls-page';
 import { WallboardPage } from './pages/dashboard/wallboard-page';
 import { MetricsPage } from './pages/metrics/metrics-page';
+import { ReportsPage } from './pages/reports/reports-page';
 import { NotFoundPage } from './pages/errors/not-found-page';
 import { LoginPage } from './pages/login/login-page';
 import { AgentsPage } from './pages/settings/agents-page';
@@ -42,6 +43,7 @@ const areaElements: Record<LiveArea, ReactNode> = {
   workOrders: <WorkOrdersPage />,
   dashboard: <WallboardPage />,
   metrics: <MetricsPage />,
+  reports: <ReportsPage />,
 };
 
 const settingsElements: Record<SettingsPage, ReactNode> = {

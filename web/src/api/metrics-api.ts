@@ -1,7 +1,8 @@
 // The metrics of SPEC §7: the table for a period, the live wallboard, the performance-score settings, exports.
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   metricsTableSchema,
+  reportSummarySchema,
   scoreSettingsSchema,
   wallboardSchema,
   type metricsQuerySchema,
@@ -30,3 +31,11 @@ export function exportUrl(query: MetricsQuery, format: 'xlsx' | 'csv'): string {
   if (query.to) params.set('to', query.to);
   return `/api/metrics/export?${params.toString()}`;
 }
+
+const reportListSchema = z.object({ items: z.array(reportSummarySchema) });
+
+export const listMonthlyReports = async () =>
+  (await apiRequest('/api/reports/monthly', { schema: reportListSchema })).items;
+
+export const generateMonthlyReport = (month: string) =>
+  apiRequest('/api/reports/monthly', { method: 'POST', body: { month }, schema: reportSummarySchema });

@@ -1011,4 +1011,13 @@ export const en: Translation = {
     scoreSettings: 'Score settings',
     settings: { metric: 'Metric', weight: 'Weight', target: 'Target', add: 'Add a metric' },
   },
+  reports: {
+    title: 'Reports',
+    description:
+      'Monthly analysis reports (purpose, method, results, conclusions): made on the 1st for the month before, or on demand; PDF download.',
+    make: 'Make report',
+    history: 'History',
+    none: 'No reports yet.',
+    monthly: 'Monthly analysis {{month}}',
+  },
 };

@@ -983,6 +983,14 @@ export const zhCN = {
     scoreSettings: '绩效得分设置',
     settings: { metric: '指标', weight: '权重', target: '目标值', add: '添加指标' },
   },
+  reports: {
+    title: '数据报表',
+    description: '月度分析报告（目的、方法、结果、结论），每月 1 日自动生成上月报告，也可随时生成；可下载 PDF。',
+    make: '生成报告',
+    history: '历史报告',
+    none: '还没有报告。',
+    monthly: '{{month}} 月度分析报告',
+  },
 };
 
 export type Translation = typeof zhCN;
