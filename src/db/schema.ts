@@ -766,6 +766,67 @@ export interface TrainingAttendanceTable {
   updatedAt: EpochMs;
 }
 
+/** A daily roll-up row (issue 6, docs/metrics.md §3): counters per shop, shop-local day and agent ('' = nobody). */
+export interface KpiDailyTable {
+  shopId: string;
+  day: string;
+  agentId: string;
+  consults: number;
+  unanswered: number;
+  customerMessages: number;
+  agentMessages: number;
+  responseMsSum: number;
+  responseCount: number;
+  firstResponseMsSum: number;
+  firstResponseCount: number;
+  ratings: number;
+  goodRatings: number;
+  aftersaleHandlingMsSum: number;
+  aftersaleHandlingCount: number;
+  refundFen: number;
+  workOrders: number;
+  workOrdersResolvedAtOnce: number;
+  workOrdersReplied: number;
+  workOrdersRepliedInTime: number;
+  aftersaleRated: number;
+  aftersaleSatisfied: number;
+  orderedCustomers: number;
+  paidCustomers: number;
+  csSalesFen: number;
+  shopPaymentsFen: number;
+  inboundCalls: number;
+  answeredCalls: number;
+}
+
+/** What one source entity (a chat, a customer-day, an order number, a work order, a call) last added to kpi_daily. */
+export interface KpiContributionTable {
+  shopId: string;
+  entityKey: string;
+  /** JSON */
+  data: string;
+  updatedAt: EpochMs;
+}
+
+export interface KpiScoreSettingsTable {
+  shopId: string;
+  /** JSON: [{ metric, weight, target }] */
+  items: string;
+  updatedBy: string | null;
+  updatedAt: EpochMs;
+}
+
+/** A generated report (issue 6): the monthly analysis report of seed 000 §7, with the figures it was made from. */
+export interface ReportTable {
+  id: string;
+  shopId: string;
+  kind: 'monthly';
+  period: string;
+  /** JSON */
+  data: string;
+  createdBy: string | null;
+  createdAt: EpochMs;
+}
+
 export interface Database {
   shops: ShopTable;
   users: UserTable;
@@ -809,6 +870,26 @@ export interface Database {
   surveyLinks: SurveyLinkTable;
   surveyAnswers: SurveyAnswerTable;
   suggestions: SuggestionTable;
+  qaSettings: QaSettingsTable;
+  qaScorecards: QaScorecardTable;
+  qaSamples: QaSampleTable;
+  qaInspections: QaInspectionTable;
+  disciplineRules: DisciplineRuleTable;
+  disciplineEntries: DisciplineEntryTable;
+  appeals: AppealTable;
+  dailyReports: DailyReportTable;
+  handovers: HandoverTable;
+  trainingSessions: TrainingSessionTable;
+  trainingAttendance: TrainingAttendanceTable;
+  knowledgeEntries: KnowledgeEntryTable;
+  replyTemplates: ReplyTemplateTable;
+  assistAutoAnswers: AssistAutoAnswerTable;
+  assistClassifications: AssistClassificationTable;
+  assistCorrections: AssistCorrectionTable;
+  kpiDaily: KpiDailyTable;
+  kpiContributions: KpiContributionTable;
+  kpiScoreSettings: KpiScoreSettingsTable;
+  reports: ReportTable;
 }
 
 // ── follow-up and feedback (SPEC §6) ────────────────────────────────────────────────────────────────────────
@@ -909,22 +990,6 @@ export interface SuggestionTable {
   customerNotice: string | null;
   createdBy: string | null;
   createdAt: EpochMs;
-  qaSettings: QaSettingsTable;
-  qaScorecards: QaScorecardTable;
-  qaSamples: QaSampleTable;
-  qaInspections: QaInspectionTable;
-  disciplineRules: DisciplineRuleTable;
-  disciplineEntries: DisciplineEntryTable;
-  appeals: AppealTable;
-  dailyReports: DailyReportTable;
-  handovers: HandoverTable;
-  trainingSessions: TrainingSessionTable;
-  trainingAttendance: TrainingAttendanceTable;
-  knowledgeEntries: KnowledgeEntryTable;
-  replyTemplates: ReplyTemplateTable;
-  assistAutoAnswers: AssistAutoAnswerTable;
-  assistClassifications: AssistClassificationTable;
-  assistCorrections: AssistCorrectionTable;
 }
 
 /** A knowledge entry 知识条目: an FAQ (question, phrasings, answer) or an article, with validity and review dates. */

@@ -42,6 +42,12 @@ import { trainingRoutes } from '../modules/training/routes.js';
 import { assistRoutes } from '../modules/assist/routes.js';
 import { startAssist, type AssistDeps } from '../modules/assist/service.js';
 import { knowledgeRoutes } from '../modules/knowledge/routes.js';
+import { startKpiJobs } from '../modules/kpi/jobs.js';
+import { metricsRoutes } from '../modules/kpi/routes.js';
+import { publishWallboard } from '../modules/kpi/realtime.js';
+import { reportRoutes } from '../modules/reports/routes.js';
+import { startMonthlyReports } from '../modules/reports/service.js';
+import { localDateOf } from '../shared/business-time.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -134,6 +140,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const assistDeps: AssistDeps = { db: options.database.db, bus, llm: options.config.assistLlm };
   await app.register(knowledgeRoutes);
   await app.register(assistRoutes, { deps: assistDeps });
+  await app.register(metricsRoutes);
+  await app.register(reportRoutes);
 
   const routing = startRouting({
     db: options.database.db,
@@ -165,6 +173,20 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     onError: (error) => app.log.error({ err: error }, 'follow-up jobs failed'),
   });
   const assist = startAssist(assistDeps, (error) => app.log.error({ err: error }, 'assist failed'));
+  const kpiJobs = startKpiJobs({
+    db: options.database.db,
+    bus,
+    now: options.clock ?? Date.now,
+    dayOf: async (shopId, instant) => localDateOf(await getBusinessCalendar(options.database.db, shopId), instant),
+    onError: (error) => app.log.error({ err: error }, 'metrics roll-ups failed'),
+  });
+  app.decorate('kpiJobs', kpiJobs);
+  const monthlyReports = startMonthlyReports({
+    db: options.database.db,
+    now: options.clock ?? Date.now,
+    intervalMs: 3_600_000,
+    onError: (error) => app.log.error({ err: error }, 'monthly reports failed'),
+  });
   const agentNamespace = realtime.io.of('/agent') as never;
   const stopSlaPush = publishSlaEvents(bus, agentNamespace);
   const stopWorkOrderPush = publishWorkOrderEvents(bus, agentNamespace);
@@ -174,6 +196,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     onError: (error) => app.log.error({ err: error }, 'discipline detection failed'),
   });
   app.decorate('disciplineJobs', disciplineJobs);
+  const stopWallboardPush = publishWallboard({
+    db: options.database.db,
+    bus,
+    jobs: kpiJobs,
+    now: options.clock ?? Date.now,
+    agents: agentNamespace,
+    onError: (error) => app.log.error({ err: error }, 'wallboard push failed'),
+  });
   app.decorate('slaJobs', slaJobs);
   app.decorate('chatRouting', routing);
   app.decorate('chatJobs', jobs);
@@ -186,10 +216,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     await slaJobs.stop();
     await disciplineJobs.stop();
     await stopWorkOrderListeners();
+    await kpiJobs.stop();
+    monthlyReports.stop();
     stopSlaPush();
     stopWorkOrderPush();
     await followUpJobs.stop();
     await assist.stop();
+    stopWallboardPush();
     routing.stop();
     await routing.idle();
     await realtime.close();

@@ -90,6 +90,10 @@ export const environmentVariables = {
     schema: z.coerce.number().int().min(100).max(60_000).default(3000),
     description: 'After this long without an LLM answer the local model decides',
   },
+  REPORT_CHROMIUM_PATH: {
+    schema: z.string().min(1).default('/usr/bin/chromium'),
+    description: 'Chromium that prints report PDFs; without it the PDF route answers report_pdf_unavailable',
+  },
 } satisfies Record<string, VariableSpec>;
 
 type Variables = typeof environmentVariables;
@@ -115,6 +119,7 @@ export interface Config {
   demoSeed: boolean;
   /** External LLM for classification; null = off (the local model decides) */
   assistLlm: { url: string; model: string; apiKey: string | undefined; timeoutMs: number } | null;
+  reportChromiumPath: string;
 }
 
 export class ConfigError extends Error {}
@@ -162,5 +167,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           timeoutMs: e.ASSIST_LLM_TIMEOUT_MS,
         }
       : null,
+    reportChromiumPath: e.REPORT_CHROMIUM_PATH,
   };
 }

@@ -11,6 +11,7 @@ import type { SlaJobs } from '../modules/sla/jobs.js';
 import type { FollowUpJobs } from '../modules/followups/jobs.js';
 import type { DisciplineJobs } from '../modules/discipline/jobs.js';
 import type { AssistRunner } from '../modules/assist/service.js';
+import type { KpiJobs } from '../modules/kpi/jobs.js';
 import type { Actor } from './actor.js';
 import type { Realtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -46,6 +47,7 @@ declare module 'fastify' {
     followUpJobs: FollowUpJobs;
     disciplineJobs: DisciplineJobs;
     assist: AssistRunner;
+    kpiJobs: KpiJobs;
   }
 }
 

@@ -265,6 +265,20 @@ export const errorCatalog = {
     status: 503,
     message: { 'zh-CN': '服务暂时不可用', en: 'The service is not ready' },
   },
+  metrics_range_invalid: {
+    status: 400,
+    message: {
+      'zh-CN': '统计周期无效：结束日期不能早于开始日期，且最长 366 天',
+      en: 'The period is not valid: the end must not be before the start, and at most 366 days',
+    },
+  },
+  report_pdf_unavailable: {
+    status: 503,
+    message: {
+      'zh-CN': '服务器上没有可用的 Chromium，无法生成 PDF；请查看网页版报告',
+      en: 'No Chromium is available on the server, so the PDF cannot be made; view the report page instead',
+    },
+  },
   internal: {
     status: 500,
     message: {

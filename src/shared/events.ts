@@ -1,5 +1,6 @@
 // The realtime contract, typed once: what the server pushes and what clients send, per Socket.IO namespace.
 // Every pushed conversation carries its version and every message its seq; clients drop anything older.
+import type { Wallboard } from './schemas/metrics.js';
 import type { PresenceStatus } from './chat.js';
 import type { ErrorCode } from './errors.js';
 import type { ChatMessage, ChatRating, Conversation } from './schemas/chat.js';
@@ -51,6 +52,8 @@ export interface AgentServerEvents {
   'sla:alert': (payload: SlaAlert) => void;
   /** To those who hold or follow it and supervisors: a work order changed (drop versions older than held) */
   'workorder:updated': (payload: WorkOrder) => void;
+  /** To supervisors: the live wallboard changed (drop a version older than the one held) */
+  'metrics:wallboard': (payload: Wallboard) => void;
 }
 export interface AgentClientEvents {
   send: (payload: unknown, ack: Ack<{ message: ChatMessage }>) => void;

@@ -24,6 +24,8 @@ export const permissions = [
   'discipline.manage', // every agent's ledger, manual entries, rules, detection runs and deciding appeals (SPEC §9)
   'training.manage', // training sessions, attendance and assessment scores
   'knowledge.manage', // edit the knowledge base and approve reply templates (SPEC §10)
+  'metrics.read', // see metrics, dashboards and reports of every agent, group and the shop, and export them
+  'metrics.manage', // choose the performance-score metrics, weights and targets
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -42,9 +44,10 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'discipline.manage',
     'training.manage',
     'knowledge.manage',
+    'metrics.read',
   ],
   agent: [],
-  qa_inspector: ['team.read', 'calls.supervise', 'qa.inspect'],
+  qa_inspector: ['team.read', 'calls.supervise', 'qa.inspect', 'metrics.read'],
   complaint_team: [],
   department_member: [],
 };

@@ -21,6 +21,10 @@ export async function seedCustomer(db: Db, shopId: string, name = '顾客'): Pro
       phone: null,
       createdAt: now,
       lastSeenAt: now,
+      email: null,
+      vipLevel: 0,
+      tags: '[]',
+      mergedInto: null,
     })
     .execute();
   return id;

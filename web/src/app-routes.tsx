@@ -7,6 +7,9 @@ import { ComingSoon } from './components/coming-soon';
 import { RequirePermission, RequireSession } from './components/require-session';
 import { CallsPage } from './pages/calls/calls-page';
 import { KnowledgePage } from './pages/knowledge/knowledge-page';
+import { WallboardPage } from './pages/dashboard/wallboard-page';
+import { MetricsPage } from './pages/metrics/metrics-page';
+import { ReportsPage } from './pages/reports/reports-page';
 import { NotFoundPage } from './pages/errors/not-found-page';
 import { LoginPage } from './pages/login/login-page';
 import { AgentsPage } from './pages/settings/agents-page';
@@ -57,6 +60,9 @@ const areaElements: Record<LiveArea, ReactNode> = {
   discipline: <DisciplinePage />,
   handover: <HandoverPage />,
   knowledge: <KnowledgePage />,
+  dashboard: <WallboardPage />,
+  metrics: <MetricsPage />,
+  reports: <ReportsPage />,
 };
 
 const settingsElements: Record<SettingsPage, ReactNode> = {

@@ -11,6 +11,7 @@ import * as m0008 from './0008-routing-indexes.js';
 import * as m0009 from './0009-follow-ups.js';
 import * as m0010 from './0010-qa-discipline.js';
 import * as m0011 from './0011-knowledge.js';
+import * as m0012 from './0012-metrics.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-follow-ups': m0009,
   '0010-qa-discipline': m0010,
   '0011-knowledge': m0011,
+  '0012-metrics': m0012,
 };

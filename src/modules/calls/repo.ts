@@ -221,3 +221,16 @@ export async function replaceExtensions(
     .values(rows.map((row) => ({ shopId, ...row, createdAt: now })))
     .execute();
 }
+
+// ── facts for metrics (issue 6, docs/metrics.md §2.9) ──────────────────────────────────────────────────────
+
+export function callFactRows(db: Db, shopId: string, filter: { ids?: readonly string[]; from?: number; to?: number }) {
+  let query = db
+    .selectFrom('calls')
+    .select(['id', 'direction', 'agentId', 'startedAt', 'answeredAt'])
+    .where('shopId', '=', shopId);
+  if (filter.ids) query = query.where('id', 'in', [...filter.ids]);
+  if (filter.from !== undefined) query = query.where('startedAt', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('startedAt', '<', filter.to);
+  return query.execute();
+}

@@ -580,3 +580,9 @@ export async function callForInspection(
   const row = await repo.findCall(db, shopId, id);
   return row ? inspectionCallOf(row) : undefined;
 }
+
+/** Calls for the metrics (issue 6): by id, or started in [from, to). */
+export function callFacts(db: Db, shopId: string, filter: { ids?: readonly string[]; from?: number; to?: number }) {
+  if (filter.ids?.length === 0) return Promise.resolve([]);
+  return repo.callFactRows(db, shopId, filter);
+}

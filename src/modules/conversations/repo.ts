@@ -418,3 +418,71 @@ export async function countOpenedBetween(db: Db, shopId: string, from: number, t
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+// ── facts for metrics (issue 6, docs/metrics.md §2): read-only, by chat id ──────────────────────────────────
+
+/** Chats of the shop with a message in [from, to), oldest first (ids only; the metrics module pages through them). */
+export async function conversationIdsActiveBetween(db: Db, shopId: string, from: number, to: number) {
+  const rows = await db
+    .selectFrom('conversations')
+    .select('id')
+    .where('shopId', '=', shopId)
+    .where('createdAt', '<', to)
+    .where('lastMessageAt', '>=', from)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export async function conversationIdsOfCustomerBetween(
+  db: Db,
+  shopId: string,
+  customerId: string,
+  from: number,
+  to: number,
+) {
+  const rows = await db
+    .selectFrom('conversations')
+    .select('id')
+    .where('shopId', '=', shopId)
+    .where('customerId', '=', customerId)
+    .where('createdAt', '<', to)
+    .where('lastMessageAt', '>=', from)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export async function conversationFactRows(db: Db, shopId: string, ids: readonly string[]) {
+  if (ids.length === 0) return { conversations: [], messages: [], transfers: [], ratings: [] };
+  const [conversations, messages, transfers, ratings] = await Promise.all([
+    db
+      .selectFrom('conversations')
+      .select(['id', 'customerId', 'agentId'])
+      .where('shopId', '=', shopId)
+      .where('id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('messages')
+      .select(['conversationId', 'authorKind', 'authorId', 'kind', 'internal', 'createdAt', 'seq'])
+      .where('shopId', '=', shopId)
+      .where('conversationId', 'in', ids)
+      .orderBy('conversationId')
+      .orderBy('seq')
+      .execute(),
+    db
+      .selectFrom('conversationTransfers')
+      .select(['conversationId', 'fromAgentId', 'toAgentId', 'at'])
+      .where('shopId', '=', shopId)
+      .where('conversationId', 'in', ids)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('chatRatings')
+      .select(['conversationId', 'agentId', 'score', 'createdAt'])
+      .where('shopId', '=', shopId)
+      .where('conversationId', 'in', ids)
+      .execute(),
+  ]);
+  return { conversations, messages, transfers, ratings };
+}

@@ -1224,3 +1224,56 @@ export async function customerConversation(
   if (!row || row.customerId !== customer.id) return null;
   return presentConversation(row, customer);
 }
+
+// ── facts for metrics (issue 6) ─────────────────────────────────────────────────────────────────────────────
+
+export interface ChatFactRecord {
+  id: string;
+  customerId: string;
+  agentId: string | null;
+  messages: { authorKind: 'customer' | 'agent' | 'system'; authorId: string | null; kind: string; internal: boolean; createdAt: number }[];
+  transfers: { fromAgentId: string | null; toAgentId: string | null; at: number }[];
+  rating: { agentId: string | null; score: 'good' | 'neutral' | 'bad'; createdAt: number } | null;
+}
+
+/** What the metrics need of some chats: every message's author and time, hand-overs and the rating. */
+export async function chatFacts(db: Db, shopId: string, ids: readonly string[]): Promise<ChatFactRecord[]> {
+  const rows = await repo.conversationFactRows(db, shopId, ids);
+  const byId = new Map<string, ChatFactRecord>();
+  for (const c of rows.conversations) {
+    byId.set(c.id, { id: c.id, customerId: c.customerId, agentId: c.agentId, messages: [], transfers: [], rating: null });
+  }
+  for (const m of rows.messages) {
+    byId.get(m.conversationId)?.messages.push({
+      authorKind: m.authorKind,
+      authorId: m.authorId,
+      kind: m.kind,
+      internal: m.internal === 1,
+      createdAt: m.createdAt,
+    });
+  }
+  for (const t of rows.transfers) {
+    byId.get(t.conversationId)?.transfers.push({ fromAgentId: t.fromAgentId, toAgentId: t.toAgentId, at: t.at });
+  }
+  for (const r of rows.ratings) {
+    const chat = byId.get(r.conversationId);
+    if (chat) chat.rating = { agentId: r.agentId, score: r.score, createdAt: r.createdAt };
+  }
+  return [...byId.values()];
+}
+
+/** Ids of the chats with a message in [from, to). */
+export function chatIdsActiveBetween(db: Db, shopId: string, from: number, to: number): Promise<string[]> {
+  return repo.conversationIdsActiveBetween(db, shopId, from, to);
+}
+
+/** Ids of one customer's chats with a message in [from, to). */
+export function chatIdsOfCustomerBetween(
+  db: Db,
+  shopId: string,
+  customerId: string,
+  from: number,
+  to: number,
+): Promise<string[]> {
+  return repo.conversationIdsOfCustomerBetween(db, shopId, customerId, from, to);
+}

@@ -96,3 +96,26 @@ export async function customerIdsOfOrder(db: Db, shopId: string, orderNo: string
     .execute();
   return rows.flatMap((row) => (row.customerId ? [row.customerId] : []));
 }
+
+// ── facts for metrics (issue 6, docs/metrics.md §2.6–§2.7) ─────────────────────────────────────────────────
+
+export interface CommerceFactFilter {
+  from?: number;
+  to?: number;
+  customerId?: string;
+  subjectKeys?: readonly string[];
+  kinds?: readonly string[];
+}
+
+export function commerceFactRows(db: Db, shopId: string, filter: CommerceFactFilter) {
+  let query = db
+    .selectFrom('commerceEvents')
+    .select(['id', 'kind', 'subjectKey', 'customerId', 'occurredAt', 'amountFen'])
+    .where('shopId', '=', shopId);
+  if (filter.from !== undefined) query = query.where('occurredAt', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('occurredAt', '<', filter.to);
+  if (filter.customerId !== undefined) query = query.where('customerId', '=', filter.customerId);
+  if (filter.subjectKeys) query = query.where('subjectKey', 'in', [...filter.subjectKeys]);
+  if (filter.kinds) query = query.where('kind', 'in', filter.kinds as CommerceEventTable['kind'][]);
+  return query.orderBy('occurredAt').orderBy('id').execute();
+}

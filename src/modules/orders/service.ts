@@ -380,3 +380,9 @@ export async function ordersOfCustomers(db: Db, shopId: string, customerIds: rea
 export function customerIdsByOrderNo(db: Db, shopId: string, orderNo: string): Promise<string[]> {
   return repo.customerIdsOfOrder(db, shopId, orderNo);
 }
+
+/** Order-side events for the metrics (issue 6): by time, customer or order / after-sale number, oldest first. */
+export async function commerceFacts(db: Db, shopId: string, filter: repo.CommerceFactFilter) {
+  if (filter.subjectKeys?.length === 0) return [];
+  return repo.commerceFactRows(db, shopId, filter);
+}

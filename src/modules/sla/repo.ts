@@ -194,3 +194,31 @@ export async function overdueWorkOrderIds(db: Db, shopId: string, now: number): 
     .execute();
   return rows.flatMap((row) => (row.workOrderId ? [row.workOrderId] : []));
 }
+
+/** Breaches of the given policies on the given work orders (metrics, issue 6). */
+export function breachRowsOfWorkOrders(
+  db: Db,
+  shopId: string,
+  workOrderIds: readonly string[],
+  policyKeys: readonly string[],
+) {
+  return db
+    .selectFrom('slaAlerts')
+    .select(['workOrderId', 'at'])
+    .where('shopId', '=', shopId)
+    .where('kind', '=', 'breach')
+    .where('policyKey', 'in', [...policyKeys])
+    .where('workOrderId', 'in', [...workOrderIds])
+    .execute();
+}
+
+/** Warnings and breaches recorded since an instant, by kind (the wallboard, issue 6). */
+export function alertCountRowsSince(db: Db, shopId: string, since: number) {
+  return db
+    .selectFrom('slaAlerts')
+    .select((eb) => ['kind', eb.fn.countAll<number | string>().as('count')])
+    .where('shopId', '=', shopId)
+    .where('at', '>=', since)
+    .groupBy('kind')
+    .execute();
+}

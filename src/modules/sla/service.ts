@@ -671,3 +671,26 @@ export async function breachesOfPolicy(
       at: row.at,
     }));
 }
+
+/** The reply-limit policies (a work order "replied within limit" unless one of these breached before the reply). */
+export const replyPolicyKeys = ['simple_reply', 'urgent_reply'] as const;
+
+/** When each work order's reply-limit clocks breached (metrics, issue 6: work-order timely reply rate). */
+export async function replyBreachTimes(db: Db, shopId: string, workOrderIds: readonly string[]) {
+  const times = new Map<string, number[]>();
+  if (workOrderIds.length === 0) return times;
+  for (const row of await repo.breachRowsOfWorkOrders(db, shopId, workOrderIds, replyPolicyKeys)) {
+    if (!row.workOrderId) continue;
+    const list = times.get(row.workOrderId) ?? [];
+    list.push(row.at);
+    times.set(row.workOrderId, list);
+  }
+  return times;
+}
+
+/** How many warnings and breaches were recorded since an instant (the wallboard, issue 6). */
+export async function alertCountsSince(db: Db, shopId: string, since: number) {
+  const counts = { warning: 0, breach: 0 };
+  for (const row of await repo.alertCountRowsSince(db, shopId, since)) counts[row.kind] = Number(row.count);
+  return counts;
+}

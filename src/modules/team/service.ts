@@ -4,13 +4,14 @@ import type { z } from 'zod';
 import { isUniqueViolation, uniqueViolationTarget } from '../../db/connection.js';
 import { newId } from '../../db/ids.js';
 import { withTransaction } from '../../db/transaction.js';
-import type { Database, UserTable } from '../../db/schema.js';
+import type { Database, GroupTable, UserTable } from '../../db/schema.js';
 import { auditActorOf, type Actor, type AuditActor } from '../../server/actor.js';
 import { AppError, notFound } from '../../server/errors.js';
 import type { Locale } from '../../shared/locales.js';
 import type { Role } from '../../shared/roles.js';
 import type {
   Agent,
+  AgentStatus,
   createAgentBodySchema,
   createDepartmentBodySchema,
   createGroupBodySchema,
@@ -433,4 +434,35 @@ export async function activeStaff(
     role: user.role,
     createdAt: user.createdAt,
   }));
+}
+
+// ── what the metrics need (issue 6) ─────────────────────────────────────────────────────────────────────────
+
+export interface MetricStaff {
+  id: string;
+  displayName: string;
+  employeeNo: string;
+  status: AgentStatus;
+  groupIds: string[];
+}
+
+/** Every agent of the shop (disabled ones too: their past still counts) with their groups; and the groups. */
+export async function metricStaff(db: Db, shopId: string): Promise<{ agents: MetricStaff[]; groups: GroupTable[] }> {
+  const users = await repo.listUsers(db, shopId, { role: 'agent' });
+  const groups = await repo.listGroups(db, shopId);
+  const memberships = await repo.groupIdsByUser(
+    db,
+    shopId,
+    users.map((user) => user.id),
+  );
+  return {
+    agents: users.map((user) => ({
+      id: user.id,
+      displayName: user.displayName,
+      employeeNo: user.employeeNo,
+      status: user.status,
+      groupIds: memberships.get(user.id) ?? [],
+    })),
+    groups,
+  };
 }

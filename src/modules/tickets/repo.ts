@@ -181,3 +181,54 @@ export function openWorkOrdersOf(
     .limit(200)
     .execute();
 }
+
+// ── facts for metrics (issue 6, docs/metrics.md §2.7–§2.8) ─────────────────────────────────────────────────
+
+export function workOrderFactRows(db: Db, shopId: string, ids: readonly string[]) {
+  return db
+    .selectFrom('workOrders')
+    .select([
+      'id',
+      'type',
+      'status',
+      'assigneeId',
+      'reopenCount',
+      'satisfaction',
+      'createdAt',
+      'firstReplyAt',
+      'resolvedAt',
+      'closedAt',
+      'subjectKey',
+    ])
+    .where('shopId', '=', shopId)
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** Work orders created before `to` and changed at or after `from` (all that can count in the period). */
+export async function workOrderIdsActiveBetween(db: Db, shopId: string, from: number, to: number) {
+  const rows = await db
+    .selectFrom('workOrders')
+    .select('id')
+    .where('shopId', '=', shopId)
+    .where('createdAt', '<', to)
+    .where('updatedAt', '>=', from)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** The holder of the newest work order of each order / after-sale number. */
+export async function latestHoldersOfSubjects(db: Db, shopId: string, subjectKeys: readonly string[]) {
+  const rows = await db
+    .selectFrom('workOrders')
+    .select(['subjectKey', 'assigneeId', 'createdAt', 'id'])
+    .where('shopId', '=', shopId)
+    .where('subjectKey', 'in', [...subjectKeys])
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  const holders = new Map<string, string | null>();
+  for (const row of rows) if (row.subjectKey) holders.set(row.subjectKey, row.assigneeId);
+  return holders;
+}

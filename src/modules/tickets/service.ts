@@ -873,3 +873,20 @@ export async function openWorkOrdersOf(db: Db, shopId: string, agentId: string) 
   const rows = await repo.openWorkOrdersOf(db, shopId, agentId, openWorkOrderStatuses);
   return rows.map((row) => ({ ...row, number: Number(row.number) }));
 }
+
+// ── facts for metrics (issue 6) ─────────────────────────────────────────────────────────────────────────────
+
+export function workOrderFacts(db: Db, shopId: string, ids: readonly string[]) {
+  return ids.length === 0 ? Promise.resolve([]) : repo.workOrderFactRows(db, shopId, ids);
+}
+
+export function workOrderIdsActiveBetween(db: Db, shopId: string, from: number, to: number) {
+  return repo.workOrderIdsActiveBetween(db, shopId, from, to);
+}
+
+/** Who answers for each order / after-sale number in the metrics: the holder of its newest work order. */
+export function subjectHolders(db: Db, shopId: string, subjectKeys: readonly string[]) {
+  return subjectKeys.length === 0
+    ? Promise.resolve(new Map<string, string | null>())
+    : repo.latestHoldersOfSubjects(db, shopId, subjectKeys);
+}

@@ -33,6 +33,8 @@ export const auditEntityTypes = [
   'training_session',
   'knowledge_entry',
   'reply_template',
+  'metrics_export',
+  'score_settings',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -5,6 +5,8 @@ import {
   ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
+  DashboardOutlined,
+  LineChartOutlined,
   BookOutlined,
   BulbOutlined,
   CalendarOutlined,
@@ -64,6 +66,8 @@ const areaIcons: Record<LiveArea | PlannedArea, ReactNode> = {
   handover: <SwapOutlined />,
   reports: <BarChartOutlined />,
   suggestions: <BulbOutlined />,
+  dashboard: <DashboardOutlined />,
+  metrics: <LineChartOutlined />,
 };
 
 const settingsIcons: Record<SettingsPage, ReactNode> = {

@@ -14,6 +14,9 @@ export const liveAreas = [
   { id: 'discipline', path: '/discipline', permission: null },
   { id: 'handover', path: '/handover', permission: null },
   { id: 'knowledge', path: '/knowledge', permission: null },
+  { id: 'dashboard', path: '/dashboard', permission: 'metrics.read' },
+  { id: 'metrics', path: '/metrics', permission: 'metrics.read' },
+  { id: 'reports', path: '/reports', permission: 'metrics.read' },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
 export type LiveArea = (typeof liveAreas)[number]['id'];
 
@@ -25,7 +28,6 @@ export const plannedAreas = [
   { id: 'quality', path: '/quality' },
   { id: 'discipline', path: '/discipline' },
   { id: 'handover', path: '/handover' },
-  { id: 'reports', path: '/reports' },
 ] as const;
 export type PlannedArea = (typeof plannedAreas)[number]['id'];
 

@@ -1,0 +1,79 @@
+// Keeps the metrics roll-ups up to date as domain events are published (docs/metrics.md §3.1): each event names
+// the entities it changed, and they are refreshed one batch after another on this node.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { DomainEvent, EventBus } from '../../server/events.js';
+import { refreshEntities } from './service.js';
+
+export interface KpiJobs {
+  /** Resolves when every published event has reached the roll-ups (tests wait on it). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The entities (docs/metrics.md §3) an event changes. */
+export function entitiesOf(event: DomainEvent): string[] {
+  switch (event.type) {
+    case 'message.created':
+    case 'conversation.changed':
+      return [`c:${event.conversation.id}`];
+    case 'rating.created':
+      return [`c:${event.rating.conversationId}`];
+    case 'commerce.recorded':
+      return event.events.flatMap((e) => [
+        `s:${e.subjectKey}`,
+        // the customer's sales day: the event's instant becomes its local day below
+        ...(e.customerId ? [`p:${e.customerId}:@${e.occurredAt}`] : []),
+      ]);
+    case 'call.changed':
+      return [`k:${event.callId}`];
+    case 'workorder.changed':
+      return [
+        `w:${event.workOrder.id}`,
+        ...(event.workOrder.orderNo ? [`s:${event.workOrder.orderNo}`] : []),
+      ];
+    case 'sla.breached':
+      return event.alert.workOrderId ? [`w:${event.alert.workOrderId}`] : [];
+    default:
+      return [];
+  }
+}
+
+export function startKpiJobs(deps: {
+  db: Kysely<Database>;
+  bus: EventBus;
+  now: () => number;
+  dayOf: (shopId: string, instant: number) => Promise<string>;
+  onError: (error: unknown) => void;
+}): KpiJobs {
+  let chain: Promise<void> = Promise.resolve();
+  const unsubscribe = deps.bus.subscribe((event) => {
+    const keys = entitiesOf(event);
+    if (keys.length === 0) return;
+    chain = chain
+      .then(async () => {
+        const resolved = await Promise.all(
+          keys.map(async (key) => {
+            const at = key.indexOf(':@');
+            if (at === -1) return key;
+            return `${key.slice(0, at)}:${await deps.dayOf(event.shopId, Number(key.slice(at + 2)))}`;
+          }),
+        );
+        await refreshEntities(deps.db, event.shopId, resolved, deps.now());
+      })
+      .catch(deps.onError);
+  });
+  return {
+    idle: async () => {
+      let seen: Promise<void> | undefined;
+      while (seen !== chain) {
+        seen = chain;
+        await chain;
+      }
+    },
+    stop: async () => {
+      unsubscribe();
+      await chain;
+    },
+  };
+}

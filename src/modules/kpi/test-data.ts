@@ -1,0 +1,436 @@
+// Test-only writers of raw facts (chats, messages, hand-overs, ratings, calls, order events, work orders, SLA
+// breaches) in the rows the owning modules store, so the metrics tests can set up exact histories quickly.
+import type { Kysely } from 'kysely';
+import { newId } from '../../db/ids.js';
+import type { Database } from '../../db/schema.js';
+import type { CommerceEventKind } from '../../shared/commerce.js';
+import { ensureDefaultPolicies } from '../sla/service.js';
+import type { SatisfactionLevel, WorkOrderStatus, WorkOrderType } from '../../shared/work-orders.js';
+
+type Db = Kysely<Database>;
+
+export async function insertCustomer(db: Db, shopId: string, name: string, at: number): Promise<string> {
+  const id = newId(at);
+  await db
+    .insertInto('customers')
+    .values({
+      id,
+      shopId,
+      memberId: null,
+      displayName: name,
+      contactName: null,
+      phone: null,
+      createdAt: at,
+      lastSeenAt: at,
+      email: null,
+      vipLevel: 0,
+      tags: '[]',
+      mergedInto: null,
+    })
+    .execute();
+  return id;
+}
+
+export interface MessageSpec {
+  at: number;
+  by: 'customer' | string;
+  kind?: 'text' | 'image' | 'auto_reply';
+  internal?: boolean;
+  system?: boolean;
+}
+
+export async function insertChat(
+  db: Db,
+  shopId: string,
+  spec: {
+    customerId: string;
+    agentId: string | null;
+    messages: MessageSpec[];
+    transfers?: { from: string | null; to: string | null; at: number }[];
+    rating?: { agentId: string | null; score: 'good' | 'neutral' | 'bad'; at: number };
+  },
+): Promise<string> {
+  const first = spec.messages[0]?.at ?? 0;
+  const last = spec.messages.at(-1)?.at ?? first;
+  const id = newId(first);
+  await db
+    .insertInto('conversations')
+    .values({
+      id,
+      shopId,
+      customerId: spec.customerId,
+      status: spec.agentId ? 'assigned' : 'queued',
+      source: 'shop_home',
+      productId: null,
+      orderId: null,
+      targetGroup: 'pre_sale',
+      agentId: spec.agentId,
+      routingTier: null,
+      offHours: 0,
+      replyDueAt: null,
+      queuedAt: first,
+      assignedAt: spec.agentId ? first : null,
+      firstResponseAt: null,
+      closedAt: null,
+      lastSeq: spec.messages.length,
+      lastMessageAt: last,
+      lastMessagePreview: null,
+      customerReadSeq: 0,
+      agentReadSeq: 0,
+      transferCount: spec.transfers?.length ?? 0,
+      queueNoticeAt: null,
+      excludeAgentId: null,
+      version: 1,
+      createdAt: first,
+      updatedAt: last,
+    })
+    .execute();
+  if (spec.messages.length > 0) {
+    await db
+      .insertInto('messages')
+      .values(
+        spec.messages.map((m, index) => ({
+          id: newId(m.at),
+          shopId,
+          conversationId: id,
+          seq: index + 1,
+          authorKind: m.system
+            ? ('system' as const)
+            : m.by === 'customer'
+              ? ('customer' as const)
+              : ('agent' as const),
+          authorId: m.system ? null : m.by === 'customer' ? spec.customerId : m.by,
+          clientMessageId: null,
+          kind: m.kind ?? 'text',
+          text: 'x',
+          attachmentId: null,
+          internal: m.internal ? 1 : 0,
+          createdAt: m.at,
+        })),
+      )
+      .execute();
+  }
+  for (const t of spec.transfers ?? []) {
+    await db
+      .insertInto('conversationTransfers')
+      .values({
+        id: newId(t.at),
+        shopId,
+        conversationId: id,
+        kind: 'transfer',
+        fromAgentId: t.from,
+        toAgentId: t.to,
+        toGroup: t.to ? null : 'pre_sale',
+        note: '',
+        byUserId: t.from ?? spec.agentId ?? '',
+        at: t.at,
+      })
+      .execute();
+  }
+  if (spec.rating) {
+    await db
+      .insertInto('chatRatings')
+      .values({
+        conversationId: id,
+        shopId,
+        customerId: spec.customerId,
+        agentId: spec.rating.agentId,
+        score: spec.rating.score,
+        comment: null,
+        createdAt: spec.rating.at,
+      })
+      .execute();
+  }
+  return id;
+}
+
+export async function insertCommerce(
+  db: Db,
+  shopId: string,
+  spec: {
+    kind: CommerceEventKind;
+    subject: string;
+    customerId: string | null;
+    at: number;
+    amountFen?: number;
+  },
+): Promise<string> {
+  const id = newId(spec.at);
+  await db
+    .insertInto('commerceEvents')
+    .values({
+      id,
+      shopId,
+      externalId: id,
+      kind: spec.kind,
+      orderNo: spec.subject,
+      subjectKey: spec.subject,
+      memberId: null,
+      phone: null,
+      customerId: spec.customerId,
+      occurredAt: spec.at,
+      amountFen: spec.amountFen ?? null,
+      source: 'webhook',
+      importId: null,
+      createdAt: spec.at,
+    })
+    .execute();
+  return id;
+}
+
+export async function insertCall(
+  db: Db,
+  shopId: string,
+  spec: { direction: 'inbound' | 'outbound'; agentId: string | null; at: number; answered: boolean },
+): Promise<string> {
+  const id = newId(spec.at);
+  await db
+    .insertInto('calls')
+    .values({
+      id,
+      shopId,
+      source: 'pbx',
+      externalCallId: id,
+      direction: spec.direction,
+      state: 'ended',
+      fromNumber: '13800000000',
+      toNumber: '400800',
+      agentExtension: null,
+      agentId: spec.agentId,
+      customerId: null,
+      startedAt: spec.at,
+      ringingAt: spec.at,
+      answeredAt: spec.answered ? spec.at + 5000 : null,
+      endedAt: spec.at + 60_000,
+      ringMs: 5000,
+      ringsBeforeAnswer: 1,
+      missed: spec.answered ? 0 : 1,
+      recordingUrl: null,
+      customerName: null,
+      contactPhone: null,
+      contactEmail: null,
+      matterKind: null,
+      matter: null,
+      handling: null,
+      customerReaction: null,
+      recordingTold: null,
+      selfCheckedAt: null,
+      spotCheckResult: null,
+      spotCheckComment: null,
+      spotCheckedBy: null,
+      spotCheckedAt: null,
+      version: 1,
+      createdAt: spec.at,
+      updatedAt: spec.at,
+    })
+    .execute();
+  return id;
+}
+
+let workOrderNumber = 0;
+
+export async function insertWorkOrder(
+  db: Db,
+  shopId: string,
+  spec: {
+    type: WorkOrderType;
+    status: WorkOrderStatus;
+    assigneeId: string | null;
+    createdAt: number;
+    firstReplyAt?: number;
+    resolvedAt?: number;
+    closedAt?: number;
+    reopenCount?: number;
+    satisfaction?: SatisfactionLevel;
+    subject?: string;
+  },
+): Promise<string> {
+  const id = newId(spec.createdAt);
+  await db
+    .insertInto('workOrders')
+    .values({
+      id,
+      shopId,
+      number: ++workOrderNumber,
+      type: spec.type,
+      priority: 'normal',
+      status: spec.status,
+      statusBeforeWait: null,
+      title: 'x',
+      description: '',
+      customerId: null,
+      contactName: null,
+      sourceKind: 'manual',
+      sourceId: null,
+      originKey: null,
+      conversationId: null,
+      orderNo: spec.subject ?? null,
+      subjectKey: spec.subject ?? null,
+      complaintCategory: spec.type === 'complaint' ? 'logistics' : null,
+      assigneeId: spec.assigneeId,
+      departmentId: null,
+      complaintTeam: 0,
+      keyPoints: '',
+      customerRequirement: '',
+      deadlineAt: null,
+      satisfaction: spec.satisfaction ?? null,
+      reopenCount: spec.reopenCount ?? 0,
+      apologySentAt: null,
+      firstReplyAt: spec.firstReplyAt ?? null,
+      resolvedAt: spec.resolvedAt ?? null,
+      closedAt: spec.closedAt ?? null,
+      createdBy: null,
+      version: 1,
+      createdAt: spec.createdAt,
+      updatedAt: Math.max(spec.createdAt, spec.firstReplyAt ?? 0, spec.resolvedAt ?? 0, spec.closedAt ?? 0),
+    })
+    .execute();
+  return id;
+}
+
+/** A breach of the work order's reply-limit clock (policy simple_reply) at `at`. */
+export async function insertReplyBreach(
+  db: Db,
+  shopId: string,
+  workOrderId: string,
+  at: number,
+): Promise<void> {
+  await ensureDefaultPolicies(db, shopId, 'zh-CN');
+  const policy = await db
+    .selectFrom('slaPolicies')
+    .select('id')
+    .where('shopId', '=', shopId)
+    .where('key', '=', 'simple_reply')
+    .executeTakeFirstOrThrow();
+  const clockId = newId(at);
+  await db
+    .insertInto('slaClocks')
+    .values({
+      id: clockId,
+      shopId,
+      policyId: policy.id,
+      subjectKind: 'work_order',
+      subjectKey: workOrderId,
+      workOrderId,
+      customerId: null,
+      agentId: null,
+      departmentId: null,
+      phase: 'running',
+      state: 'breached',
+      startedAt: at - 3_600_000,
+      budgetMs: 3_600_000,
+      elapsedMs: 3_600_000,
+      dueAt: at,
+      warnAt: null,
+      stoppedAt: null,
+      epoch: 0,
+      warnedAt: null,
+      breachedAt: at,
+      updatedAt: at,
+    })
+    .execute();
+  await db
+    .insertInto('slaAlerts')
+    .values({
+      id: newId(at),
+      shopId,
+      clockId,
+      kind: 'breach',
+      epoch: 0,
+      policyKey: 'simple_reply',
+      subjectKind: 'work_order',
+      subjectKey: workOrderId,
+      workOrderId,
+      agentId: null,
+      departmentId: null,
+      dueAt: at,
+      at,
+    })
+    .execute();
+}
+
+/** Appends a message to a chat inserted with insertChat (as the chat service would: next seq, last message time). */
+export async function appendMessage(
+  db: Db,
+  shopId: string,
+  conversationId: string,
+  customerId: string,
+  message: MessageSpec,
+): Promise<void> {
+  const chat = await db
+    .selectFrom('conversations')
+    .select('lastSeq')
+    .where('id', '=', conversationId)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('messages')
+    .values({
+      id: newId(message.at),
+      shopId,
+      conversationId,
+      seq: chat.lastSeq + 1,
+      authorKind: message.by === 'customer' ? 'customer' : 'agent',
+      authorId: message.by === 'customer' ? customerId : message.by,
+      clientMessageId: null,
+      kind: message.kind ?? 'text',
+      text: 'x',
+      attachmentId: null,
+      internal: message.internal ? 1 : 0,
+      createdAt: message.at,
+    })
+    .execute();
+  await db
+    .updateTable('conversations')
+    .set({ lastSeq: chat.lastSeq + 1, lastMessageAt: message.at, updatedAt: message.at })
+    .where('id', '=', conversationId)
+    .execute();
+}
+
+export async function appendTransfer(
+  db: Db,
+  shopId: string,
+  conversationId: string,
+  transfer: { from: string | null; to: string | null; at: number },
+): Promise<void> {
+  await db
+    .insertInto('conversationTransfers')
+    .values({
+      id: newId(transfer.at),
+      shopId,
+      conversationId,
+      kind: 'transfer',
+      fromAgentId: transfer.from,
+      toAgentId: transfer.to,
+      toGroup: transfer.to ? null : 'pre_sale',
+      note: '',
+      byUserId: transfer.from ?? transfer.to ?? '',
+      at: transfer.at,
+    })
+    .execute();
+  await db
+    .updateTable('conversations')
+    .set({ agentId: transfer.to, updatedAt: transfer.at })
+    .where('id', '=', conversationId)
+    .execute();
+}
+
+export async function appendRating(
+  db: Db,
+  shopId: string,
+  conversationId: string,
+  customerId: string,
+  rating: { agentId: string | null; score: 'good' | 'neutral' | 'bad'; at: number },
+): Promise<void> {
+  await db
+    .insertInto('chatRatings')
+    .values({
+      conversationId,
+      shopId,
+      customerId,
+      agentId: rating.agentId,
+      score: rating.score,
+      comment: null,
+      createdAt: rating.at,
+    })
+    .execute();
+}

@@ -1,0 +1,239 @@
+// 绩效指标: the metrics of SPEC §7 for every agent, group and the shop over a natural day, week, month or a custom
+// range; the agent ranking by the shop's weighted performance score; XLSX / CSV export (definitions: docs/metrics.md).
+import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Flex, Segmented, Table, Tabs, Typography, type TableProps } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { displayValue, metricKeys, metricLabels, metricUnits, type MetricKey } from '@shared/metrics.js';
+import type { MetricsRow } from '@shared/schemas/metrics.js';
+import { exportUrl, getMetrics, type MetricsQuery } from '../../api/metrics-api';
+import { EChart, type ChartOption } from '../../components/echart';
+import { ErrorAlert } from '../../components/error-alert';
+import { PageHeader } from '../../components/page-header';
+import { useApiQuery } from '../../hooks/use-api-query';
+import { useLocale } from '../../hooks/use-locale';
+import { useCan } from '../../hooks/use-session';
+import { ScoreSettingsModal } from './score-settings-modal';
+
+type Period = 'day' | 'week' | 'month' | 'range';
+const periods: Period[] = ['day', 'week', 'month', 'range'];
+
+export function formatMetric(metric: MetricKey, value: number | null | undefined): string {
+  const shown = displayValue(metric, value ?? null);
+  if (shown === null) return '—';
+  return metricUnits[metric] === 'rate' ? `${shown}%` : String(shown);
+}
+
+export function MetricsPage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const canManage = useCan('metrics.manage');
+  // ?period=range&from=2026-11-01&to=2026-11-07 opens a given period (links from reports and the wallboard)
+  const [search] = useSearchParams();
+  const initialPeriod = periods.find((value) => value === search.get('period')) ?? 'day';
+  const fromParam = search.get('from');
+  const toParam = search.get('to');
+  const [period, setPeriod] = useState<Period>(initialPeriod);
+  const [day, setDay] = useState<Dayjs>(fromParam ? dayjs(fromParam) : dayjs());
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(
+    fromParam && toParam ? [dayjs(fromParam), dayjs(toParam)] : [dayjs().subtract(6, 'day'), dayjs()],
+  );
+  const [editing, setEditing] = useState(false);
+
+  const query: MetricsQuery =
+    period === 'range'
+      ? { period, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') }
+      : { period, from: day.format('YYYY-MM-DD') };
+  const result = useApiQuery(`metrics#${JSON.stringify(query)}`, () => getMetrics(query));
+  const rows = result.data?.rows ?? [];
+  const labels = metricLabels[locale];
+
+  const columns: TableProps<MetricsRow>['columns'] = [
+    {
+      key: 'name',
+      title: t('metrics.columns.name'),
+      fixed: 'left',
+      width: 160,
+      render: (_v, row) => (row.scope === 'shop' ? t('metrics.scopes.shop') : row.name),
+    },
+    ...metricKeys.map((key) => ({
+      key,
+      title: labels[key],
+      width: 120,
+      render: (_v: unknown, row: MetricsRow) => formatMetric(key, row.values[key]),
+    })),
+  ];
+
+  const ranking = useMemo(
+    () =>
+      rows
+        .filter((row) => row.scope === 'agent' && row.score)
+        .sort((a, b) => (b.score?.score ?? 0) - (a.score?.score ?? 0)),
+    [rows],
+  );
+  const rankingChart = useMemo<ChartOption>(
+    () => ({
+      grid: { left: 100, right: 24, top: 16, bottom: 24 },
+      xAxis: { type: 'value', max: 100 },
+      yAxis: { type: 'category', inverse: true, data: ranking.map((row) => row.name) },
+      series: [
+        {
+          type: 'bar',
+          data: ranking.map((row) => Math.round((row.score?.score ?? 0) * 10) / 10),
+          label: { show: true, position: 'right' },
+        },
+      ],
+    }),
+    [ranking],
+  );
+
+  const table = (scope: MetricsRow['scope']) => (
+    <Table<MetricsRow>
+      rowKey="id"
+      size="small"
+      loading={result.loading}
+      columns={columns}
+      dataSource={rows.filter((row) => row.scope === scope)}
+      pagination={false}
+      scroll={{ x: 160 + metricKeys.length * 120 }}
+      data-testid={`metrics-table-${scope}`}
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('metrics.title')}
+        description={t('metrics.description')}
+        actions={
+          <>
+            <Button
+              icon={<DownloadOutlined />}
+              href={exportUrl(query, 'xlsx')}
+              data-testid="metrics-export-xlsx"
+            >
+              {t('metrics.exportXlsx')}
+            </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              href={exportUrl(query, 'csv')}
+              data-testid="metrics-export-csv"
+            >
+              {t('metrics.exportCsv')}
+            </Button>
+          </>
+        }
+      />
+      <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+        <Segmented<Period>
+          value={period}
+          onChange={setPeriod}
+          options={periods.map((value) => ({ value, label: t(`metrics.periods.${value}`) }))}
+          data-testid="metrics-period"
+        />
+        {period === 'range' ? (
+          <DatePicker.RangePicker
+            value={range}
+            allowClear={false}
+            onChange={(values) => {
+              if (values?.[0] && values[1]) setRange([values[0], values[1]]);
+            }}
+            data-testid="metrics-range"
+          />
+        ) : (
+          <DatePicker
+            value={day}
+            allowClear={false}
+            picker={period === 'day' ? 'date' : period}
+            onChange={(value) => {
+              if (value) setDay(value);
+            }}
+            data-testid="metrics-day"
+          />
+        )}
+        {result.data ? (
+          <Typography.Text type="secondary" data-testid="metrics-period-shown">
+            {result.data.period.from} ~ {result.data.period.to}
+          </Typography.Text>
+        ) : null}
+      </Flex>
+      <ErrorAlert error={result.error} />
+      <Card
+        title={t('metrics.ranking')}
+        style={{ marginBottom: 16 }}
+        extra={
+          canManage ? (
+            <Button
+              icon={<SettingOutlined />}
+              onClick={() => setEditing(true)}
+              data-testid="score-settings-open"
+            >
+              {t('metrics.scoreSettings')}
+            </Button>
+          ) : null
+        }
+      >
+        {ranking.length === 0 ? (
+          <Typography.Text type="secondary">{t('metrics.noScore')}</Typography.Text>
+        ) : (
+          <Flex gap={24} wrap>
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              style={{ minWidth: 360 }}
+              dataSource={ranking.map((row, index) => ({ ...row, rank: index + 1 }))}
+              data-testid="ranking-table"
+              columns={[
+                { key: 'rank', title: '#', dataIndex: 'rank', width: 48 },
+                { key: 'name', title: t('metrics.columns.name'), dataIndex: 'name' },
+                {
+                  key: 'score',
+                  title: t('metrics.columns.score'),
+                  render: (_v, row) => (
+                    <span data-testid={`ranking-score-${row.id}`}>{(row.score?.score ?? 0).toFixed(1)}</span>
+                  ),
+                },
+                {
+                  key: 'breakdown',
+                  title: t('metrics.columns.breakdown'),
+                  render: (_v, row) =>
+                    row.score?.items
+                      .map(
+                        (item) =>
+                          `${labels[item.metric]} ${formatMetric(item.metric, item.value)} → ${item.points.toFixed(1)}`,
+                      )
+                      .join('；'),
+                },
+              ]}
+            />
+            <div style={{ flex: 1, minWidth: 320 }}>
+              <EChart
+                option={rankingChart}
+                height={Math.max(160, ranking.length * 36)}
+                testId="ranking-chart"
+              />
+            </div>
+          </Flex>
+        )}
+      </Card>
+      <Tabs
+        items={(['agent', 'group', 'shop'] as const).map((scope) => ({
+          key: scope,
+          label: t(`metrics.scopes.${scope}`),
+          children: table(scope),
+        }))}
+      />
+      {editing ? (
+        <ScoreSettingsModal
+          onClose={(saved) => {
+            setEditing(false);
+            if (saved) result.reload();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
