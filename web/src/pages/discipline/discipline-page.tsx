@@ -21,6 +21,8 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerEntry } from '@shared/schemas/quality.js';
 import { disciplineRuleKeys } from '@shared/quality.js';
+import { formatLocalDate } from '@shared/business-time.js';
+import { toZonedParts } from '@shared/zoned-time.js';
 import { addManualEntry, appealEntry, runDetection, submitDailyReport } from '../../api/quality-api';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
@@ -343,7 +345,11 @@ function ManualEntryModal({ onClose, onSaved }: { onClose: () => void; onSaved: 
 function DailyReportCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [day, setDay] = useState<Dayjs>(dayjs().subtract(1, 'day'));
+  const timeZone = useAuthenticatedSession().shop.timezone;
+  // Yesterday as the shop reads it (the report is due the next workday), whatever the browser's zone.
+  const [day, setDay] = useState<Dayjs>(() =>
+    dayjs(formatLocalDate(toZonedParts(Date.now() - 86_400_000, timeZone))),
+  );
   const [content, setContent] = useState('');
   const [saving, setSaving] = useState(false);
   const submit = () => {
