@@ -1,12 +1,12 @@
 // The sampling and pre-check settings: sample sizes per agent, the first-reply limit, what counts as a long chat,
 // the shop's forbidden and greeting words, and the appeal window in workdays.
 import { App, Button, Card, Form, InputNumber, Select } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QaSettings } from '@shared/schemas/quality.js';
 import { getQaSettings, updateQaSettings } from '../../api/quality-api';
 import { ErrorAlert } from '../../components/error-alert';
 import { useApiQuery } from '../../hooks/use-api-query';
+import { useSave } from '../../hooks/use-quality';
 
 export function QaSettingsCard() {
   const settings = useApiQuery('qa-settings', getQaSettings);
@@ -21,21 +21,15 @@ export function QaSettingsCard() {
 function SettingsForm({ initial, onSaved }: { initial: QaSettings; onSaved: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [saving, setSaving] = useState(false);
-  const save = (values: QaSettings) => {
-    setSaving(true);
-    updateQaSettings(values).then(
+  const { saving, save: send } = useSave();
+  const save = (values: QaSettings) =>
+    send(
+      () => updateQaSettings(values),
       () => {
-        setSaving(false);
         void message.success(t('common.saved'));
         onSaved();
       },
-      (error: unknown) => {
-        setSaving(false);
-        void message.error(error instanceof Error ? error.message : String(error));
-      },
     );
-  };
   const number = (name: keyof QaSettings, min: number, max: number) => (
     <Form.Item
       name={name}
