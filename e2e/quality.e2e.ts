@@ -139,6 +139,7 @@ describe('quality inspection in Chromium', () => {
     await boss.getByTestId('tab-training').click();
     await boss.getByText('新员工（未完成入职培训）').first().waitFor();
     await expect.poll(() => boss.locator('[aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0);
+    await boss.waitForTimeout(500); // the table's loading veil fades out
     await boss.screenshot({ path: screenshotPath('quality-10-training') });
     expect(consoleErrors).toEqual([]);
   });
