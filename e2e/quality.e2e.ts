@@ -127,4 +127,20 @@ describe('quality inspection in Chromium', () => {
 
     expect(consoleErrors).toEqual([]);
   });
+
+  it('an agent ends a shift with a hand-over note listing the open chat; training results show the new agent', async () => {
+    const desk = await signedInPage(run(), 'presale1', '/handover');
+    await desk.getByTestId('handover-note').fill('羊毛衫 M 码的顾客在等库存回复，请下一班跟进');
+    await desk.getByTestId('handover-submit').click();
+    await desk.getByText('羊毛衫 M 码的顾客在等库存回复，请下一班跟进').waitFor();
+    await desk.getByText('未结束会话 1 个', { exact: false }).waitFor();
+    await desk.screenshot({ path: screenshotPath('quality-09-handover') });
+    const boss = await signedInPage(run(), 'supervisor', '/handover');
+    await boss.getByTestId('tab-training').click();
+    await boss.getByText('新员工（未完成入职培训）').first().waitFor();
+    await expect.poll(() => boss.locator('[aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0);
+    await boss.waitForTimeout(500); // the table's loading veil fades out
+    await boss.screenshot({ path: screenshotPath('quality-10-training') });
+    expect(consoleErrors).toEqual([]);
+  });
 });

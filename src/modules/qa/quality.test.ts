@@ -224,6 +224,33 @@ describeEachDatabase(
       expect(tooLate.json().error.code).toBe('appeal_window_closed');
     });
 
+    it("pre-checks use the shop's own forbidden words; only qa.manage changes the settings", async () => {
+      now = shanghai('2026-11-20T15:00:00');
+      const { chats, inspectorApi, boss } = await qaShop(context());
+      expect((await inspectorApi.patch('/api/qa/settings', { forbiddenWords: ['x'] })).statusCode).toBe(403);
+      const bad = await boss.patch('/api/qa/settings', { chatsPerAgent: -1 });
+      expect(bad.statusCode).toBe(400);
+      const saved = await boss.patch('/api/qa/settings', { forbiddenWords: ['你自己看'], chatsPerAgent: 0 });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json()).toMatchObject({
+        forbiddenWords: ['你自己看'],
+        chatsPerAgent: 0,
+        appealWorkdays: 3,
+      });
+      const samples = (await inspectorApi.post('/api/qa/samples/draw', { week: '2026-11-16' })).json<{
+        samples: QaSample[];
+      }>().samples;
+      // No random picks any more: only the rule-based ones (slow first reply, bad rating) and the call.
+      expect(samples.filter((s) => s.subjectKind === 'conversation').map((s) => s.reasons)).toEqual([
+        ['slow_first_reply'],
+        ['bad_rating'],
+      ]);
+      const slow = samples.find((s) => s.subjectId === chats[0]!.id)!;
+      expect(slow.prechecks.filter((m) => m.kind === 'forbidden_word').map((m) => m.detail)).toEqual([
+        '你自己看',
+      ]);
+    });
+
     it('a saved scorecard is a new version; earlier inspections keep the card they were scored with', async () => {
       now = shanghai('2026-11-20T15:00:00');
       const { chats, inspectorApi, boss } = await qaShop(context());

@@ -17,6 +17,7 @@ import {
   type inspectSchema,
   type manualEntrySchema,
   type saveScorecardSchema,
+  type updateQaSettingsSchema,
 } from '@shared/schemas/quality.js';
 import { apiRequest } from './client';
 
@@ -57,6 +58,9 @@ export const saveScorecard = (body: SaveScorecardBody) =>
   apiRequest('/api/qa/scorecards', { method: 'POST', body, schema: scorecardSchema });
 
 export const getQaSettings = () => apiRequest('/api/qa/settings', { schema: qaSettingsSchema });
+
+export const updateQaSettings = (body: z.input<typeof updateQaSettingsSchema>) =>
+  apiRequest('/api/qa/settings', { method: 'PATCH', body, schema: qaSettingsSchema });
 
 export const listAppeals = (status: 'pending' | 'upheld' | 'rejected' | 'all') =>
   apiRequest('/api/appeals', { query: { status }, schema: appealListSchema });

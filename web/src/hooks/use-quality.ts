@@ -1,4 +1,7 @@
 // Data of the quality and discipline pages: the sample queue, a workspace, my inspections, appeals, the ledger.
+import { App } from 'antd';
+import { useCallback, useState } from 'react';
+import { toApiError } from '../api/client';
 import {
   getLedger,
   getWorkspace,
@@ -27,3 +30,26 @@ export const useLedger = (month: string | undefined, userId: string | undefined)
   useApiQuery(`ledger:${month ?? ''}:${userId ?? ''}`, () => getLedger(month, userId));
 
 export { useCallAction as useAction } from './use-calls';
+
+/** Sends one change at a time: `saving` while it runs, its result to `onSaved`, its error as a message. */
+export function useSave() {
+  const { message } = App.useApp();
+  const [saving, setSaving] = useState(false);
+  const save = useCallback(
+    <R>(action: () => Promise<R>, onSaved: (result: R) => void) => {
+      setSaving(true);
+      action().then(
+        (result) => {
+          setSaving(false);
+          onSaved(result);
+        },
+        (error: unknown) => {
+          setSaving(false);
+          void message.error(toApiError(error).message);
+        },
+      );
+    },
+    [message],
+  );
+  return { saving, save };
+}

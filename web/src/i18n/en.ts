@@ -1253,6 +1253,16 @@ export const en: Translation = {
       subjects: { inspection: 'Inspection', entry: 'Ledger entry' },
     },
     decide: { note: 'Decision note (optional)', uphold: 'Uphold (reverse the points)', reject: 'Reject' },
+    settings: {
+      title: 'Sampling and pre-check settings',
+      chatsPerAgent: 'Random chats per agent a week',
+      callsPerAgent: 'Random calls per agent a week',
+      firstReplyLimitSeconds: 'First-reply limit (s)',
+      longChatMessages: 'Long chat from (messages)',
+      appealWorkdays: 'Appeal window (workdays)',
+      forbiddenWords: 'Forbidden words',
+      greetingWords: 'Greeting words',
+    },
     scorecard: {
       name: 'Scorecard name',
       version: 'Version {{version}}',

@@ -1212,6 +1212,16 @@ export const zhCN = {
       subjects: { inspection: '质检结果', entry: '扣分记录' },
     },
     decide: { note: '处理意见（选填）', uphold: '申诉成立（撤销扣分）', reject: '驳回' },
+    settings: {
+      title: '抽检与预检设置',
+      chatsPerAgent: '每人每周随机抽会话',
+      callsPerAgent: '每人每周随机抽来电',
+      firstReplyLimitSeconds: '首次响应时限（秒）',
+      longChatMessages: '长会话消息数',
+      appealWorkdays: '申诉期限（工作日）',
+      forbiddenWords: '禁用语',
+      greetingWords: '问候语',
+    },
     scorecard: {
       name: '评分表名称',
       version: '第 {{version}} 版',

@@ -21,12 +21,14 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerEntry } from '@shared/schemas/quality.js';
 import { disciplineRuleKeys } from '@shared/quality.js';
+import { formatLocalDate } from '@shared/business-time.js';
+import { toZonedParts } from '@shared/zoned-time.js';
 import { addManualEntry, appealEntry, runDetection, submitDailyReport } from '../../api/quality-api';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { useAgents } from '../../hooks/use-agents';
 import { useLocale } from '../../hooks/use-locale';
-import { useAction, useLedger } from '../../hooks/use-quality';
+import { useAction, useLedger, useSave } from '../../hooks/use-quality';
 import { useAuthenticatedSession, useCan } from '../../hooks/use-session';
 import { formatInstant } from '../../rules/time';
 
@@ -258,7 +260,6 @@ export function DisciplinePage() {
 
 function ManualEntryModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const agents = useAgents({});
   const [form] = Form.useForm<{
     userId: string;
@@ -266,28 +267,22 @@ function ManualEntryModal({ onClose, onSaved }: { onClose: () => void; onSaved: 
     note: string;
     occurredAt: Dayjs;
   }>();
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSave();
   const submit = (values: {
     userId: string;
     ruleKey: (typeof disciplineRuleKeys)[number];
     note: string;
     occurredAt: Dayjs;
   }) => {
-    setSaving(true);
-    addManualEntry({
-      userId: values.userId,
-      ruleKey: values.ruleKey,
-      note: values.note,
-      occurredAt: values.occurredAt.toISOString(),
-    }).then(
-      () => {
-        setSaving(false);
-        onSaved();
-      },
-      (error: unknown) => {
-        setSaving(false);
-        void message.error(error instanceof Error ? error.message : String(error));
-      },
+    save(
+      () =>
+        addManualEntry({
+          userId: values.userId,
+          ruleKey: values.ruleKey,
+          note: values.note,
+          occurredAt: values.occurredAt.toISOString(),
+        }),
+      onSaved,
     );
   };
   return (
@@ -343,25 +338,23 @@ function ManualEntryModal({ onClose, onSaved }: { onClose: () => void; onSaved: 
 function DailyReportCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [day, setDay] = useState<Dayjs>(dayjs().subtract(1, 'day'));
+  const timeZone = useAuthenticatedSession().shop.timezone;
+  // Yesterday as the shop reads it (the report is due the next workday), whatever the browser's zone.
+  const [day, setDay] = useState<Dayjs>(() =>
+    dayjs(formatLocalDate(toZonedParts(Date.now() - 86_400_000, timeZone))),
+  );
   const [content, setContent] = useState('');
-  const [saving, setSaving] = useState(false);
-  const submit = () => {
-    setSaving(true);
-    submitDailyReport(day.format('YYYY-MM-DD'), content).then(
+  const { saving, save } = useSave();
+  const submit = () =>
+    save(
+      () => submitDailyReport(day.format('YYYY-MM-DD'), content),
       (report) => {
-        setSaving(false);
         setContent('');
         void message.success(
           report.late ? t('discipline.dailyReport.late') : t('discipline.dailyReport.submitted'),
         );
       },
-      (error: unknown) => {
-        setSaving(false);
-        void message.error(error instanceof Error ? error.message : String(error));
-      },
     );
-  };
   return (
     <Card title={t('discipline.dailyReport.title')} style={{ minWidth: 300 }}>
       <Space direction="vertical" style={{ width: '100%' }}>

@@ -28,7 +28,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { PageLoading } from '../../components/page-loading';
 import { useLocale } from '../../hooks/use-locale';
-import { useWorkspace } from '../../hooks/use-quality';
+import { useSave, useWorkspace } from '../../hooks/use-quality';
 import { useAuthenticatedSession, useCan } from '../../hooks/use-session';
 import { formatInstant } from '../../rules/time';
 import { PrecheckTags } from './precheck-tags';
@@ -73,28 +73,22 @@ function Workspace({ data, onSaved }: { data: InspectionWorkspace; onSaved: () =
   const [comments, setComments] = useState<Comment[]>(() => done?.comments ?? []);
   const [draft, setDraft] = useState<Comment | null>(null);
   const [summary, setSummary] = useState(done?.summary ?? '');
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSave();
   const { score } = useMemo(() => scoreInspection(items, scores), [items, scores]);
   const readOnly = done !== null || !inspects;
   const marksOf = (messageId: string) => data.sample.prechecks.filter((mark) => mark.messageId === messageId);
 
-  const submit = () => {
-    setSaving(true);
-    inspectSample(data.sample.id, { scores, comments, summary }).then(
+  const submit = () =>
+    save(
+      () => inspectSample(data.sample.id, { scores, comments, summary }),
       (inspection) => {
-        setSaving(false);
         void message.success(
           t('quality.workspace.submitted', { score: inspection.score, points: inspection.points }),
         );
         onSaved();
         void navigate(`/quality/samples/${data.sample.id}`, { replace: true });
       },
-      (error: unknown) => {
-        setSaving(false);
-        void message.error(error instanceof Error ? error.message : String(error));
-      },
     );
-  };
 
   return (
     <Row gutter={16}>

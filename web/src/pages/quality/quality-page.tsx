@@ -14,6 +14,7 @@ import { useAction, useAppeals, useMyInspections, useSamples } from '../../hooks
 import { useAuthenticatedSession, useCan } from '../../hooks/use-session';
 import { formatInstant } from '../../rules/time';
 import { PrecheckTags } from './precheck-tags';
+import { QaSettingsCard } from './qa-settings-card';
 import { ScorecardEditor } from './scorecard-editor';
 
 export function QualityPage() {
@@ -55,7 +56,12 @@ export function QualityPage() {
                   {
                     key: 'scorecard',
                     label: <span data-testid="qa-tab-scorecard">{t('quality.tabs.scorecard')}</span>,
-                    children: <ScorecardEditor />,
+                    children: (
+                      <>
+                        <ScorecardEditor />
+                        <QaSettingsCard />
+                      </>
+                    ),
                   },
                 ]
               : []),

@@ -8,7 +8,7 @@ import type { Scorecard } from '@shared/schemas/quality.js';
 import { saveScorecard } from '../../api/quality-api';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageLoading } from '../../components/page-loading';
-import { useScorecards } from '../../hooks/use-quality';
+import { useSave, useScorecards } from '../../hooks/use-quality';
 
 export function ScorecardEditor() {
   const cards = useScorecards();
@@ -30,24 +30,18 @@ function CardForm({ card: active, onSaved }: { card: Scorecard; onSaved: () => v
   const { message } = App.useApp();
   const [name, setName] = useState(active.name);
   const [items, setItems] = useState<ScorecardItem[]>(active.items);
-  const [saving, setSaving] = useState(false);
+  const { saving, save: send } = useSave();
   const total = items.reduce((sum, item) => sum + (item.points || 0), 0);
   const patch = (index: number, change: Partial<ScorecardItem>) =>
     setItems(items.map((item, i) => (i === index ? { ...item, ...change } : item)));
-  const save = () => {
-    setSaving(true);
-    saveScorecard({ name, items }).then(
+  const save = () =>
+    send(
+      () => saveScorecard({ name, items }),
       (card) => {
-        setSaving(false);
         void message.success(t('quality.scorecard.saved', { version: card.version }));
         onSaved();
       },
-      (error: unknown) => {
-        setSaving(false);
-        void message.error(error instanceof Error ? error.message : String(error));
-      },
     );
-  };
   return (
     <>
       <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }}>
