@@ -1037,6 +1037,8 @@ export const zhCN = {
     mergeSource: '被合并档案编号',
     merged: '已合并',
     openProfile: '客户档案',
+    addSuggestion: '记录建议',
+    addFollowUp: '新建回访',
     kinds: {
       chat: '在线咨询',
       call: '来电',
@@ -1122,6 +1124,8 @@ export const zhCN = {
     link: '客户评价链接',
     linkCreated: '评价链接（发给客户，免登录）',
     byCustomer: '客户通过评价链接提交',
+    supervisorClose: '主管关闭（填写原因）',
+    closeReason: '关闭原因（客户仍不满意时必须说明）',
   },
 };
 

@@ -26,6 +26,7 @@ import { mergeCustomer, revealCustomerContact, updateCustomer } from '../../api/
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { PageLoading } from '../../components/page-loading';
+import { CustomerActions } from './customer-actions';
 import { useCustomerProfile } from '../../hooks/use-follow-ups';
 import { useLocale } from '../../hooks/use-locale';
 import { useAuthenticatedSession, useCan } from '../../hooks/use-session';
@@ -109,6 +110,7 @@ export function CustomerProfilePage() {
       <PageHeader
         title={`${t('customers.profile')} · ${customer.displayName}`}
         description={customer.memberId ? `${t('customers.memberId')} ${customer.memberId}` : undefined}
+        actions={<CustomerActions customerId={customer.id} timeZone={timeZone} onDone={profile.reload} />}
       />
       <Row gutter={16}>
         <Col xs={24} lg={9}>
