@@ -100,10 +100,17 @@ export function CustomerProfilePage() {
     return key ? t(key as never, { defaultValue: item.status }) : item.status;
   };
 
-  const itemTitle = (item: TimelineItem) =>
-    item.kind === 'chat'
-      ? t(`chat.sources.${item.title}` as never, { defaultValue: item.title })
-      : item.title;
+  const itemTitle = (item: TimelineItem) => {
+    const key =
+      item.kind === 'chat'
+        ? `chat.sources.${item.title}`
+        : item.kind === 'call'
+          ? `calls.directions.${item.title}`
+          : item.kind === 'rating'
+            ? `workspace.rating.${item.title}`
+            : null;
+    return key ? t(key as never, { defaultValue: item.title }) : item.title;
+  };
 
   return (
     <>
