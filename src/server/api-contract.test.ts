@@ -106,8 +106,13 @@ describeEachDatabase('API contract', (context) => {
     let cases = 0;
     for (const [path, methods] of Object.entries(await paths())) {
       if (!path.startsWith('/api/')) continue;
-      const url = path.replace('{id}', someId);
       for (const [method, operation] of Object.entries(methods)) {
+        // Path parameters get a well-formed value (an enum's first member, else an id), so the body is what fails.
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+          const parameter = operation.parameters?.find((each) => each.in === 'path' && each.name === name);
+          const choices = parameter?.schema.enum as unknown[] | undefined;
+          return choices ? String(choices[0]) : someId;
+        });
         const admin = isSignedWebhook(operation) ? webhook : staff;
         if (isSignedWebhook(operation)) {
           expect(operation.security, `${method} ${path} is public`).toEqual([]);

@@ -8,6 +8,7 @@ import * as csatRepo from '../csat/repo.js';
 import { createCustomerWithContacts } from '../customers/service.js';
 import * as repo from './repo.js';
 import { defaultRules } from './rules.js';
+import { blankTask } from './service.js';
 
 const hour = 60 * 60_000;
 
@@ -39,28 +40,12 @@ export async function seedDemoFollowUps(
     updatedAt: now,
   });
   const task = (title: string, kind: 'phone' | 'consultation', dueAt: number) => ({
-    id: newId(now),
-    shopId,
-    kind,
-    status: 'open' as const,
-    originKey: null,
+    ...blankTask(shopId, kind, now),
     customerId,
-    workOrderId: null,
-    conversationId: null,
     ownerId: staff.agentId,
     title,
     dueAt,
-    overdueAt: null,
-    completedAt: null,
-    completedBy: null,
-    reached: null,
-    satisfaction: null,
-    newProblems: '',
-    suggestion: '',
-    note: '',
     createdBy: staff.supervisorId,
-    createdAt: now,
-    version: 1,
   });
   await repo.insertTask(db, task('电话回访：婴儿推车退款是否到账', 'phone', now + 20 * hour));
   await repo.insertTask(db, task('咨询次日回访：奶瓶消毒器使用方法', 'consultation', now - 2 * hour));

@@ -270,6 +270,33 @@ describeEachDatabase(
       });
     });
 
+    it('lets only a supervisor end the loop of a reopened work order, with a reason', async () => {
+      const { admin, holderApi, customerId } = await setUp();
+      const workOrder = await resolvedWorkOrder(holderApi, customerId, Date.UTC(2026, 8, 24, 7, 0));
+      const verdict = await holderApi.post(`/api/work-orders/${workOrder.id}/verdict`, {
+        satisfaction: 'unsatisfied',
+        note: '客户坚持要求全额赔偿',
+      });
+      expect(verdict.json<WorkOrderDetail>().workOrder.status).toBe('reopened');
+      expect(
+        (await holderApi.post(`/api/work-orders/${workOrder.id}/close`, { reason: '已按政策处理' }))
+          .statusCode,
+      ).toBe(403);
+      const noReason = await admin.post(`/api/work-orders/${workOrder.id}/close`, { reason: ' ' });
+      expect(noReason.statusCode).toBe(400);
+      const closed = await admin.post(`/api/work-orders/${workOrder.id}/close`, {
+        reason: '已按政策补偿 50 元，客户仍不满意',
+      });
+      expect(closed.statusCode, closed.body).toBe(200);
+      const detail = closed.json<WorkOrderDetail>();
+      expect(detail.workOrder).toMatchObject({ status: 'closed', satisfaction: 'unsatisfied' });
+      expect(detail.history.at(-1)).toMatchObject({
+        kind: 'status',
+        body: '已按政策补偿 50 元，客户仍不满意',
+        data: { from: 'reopened', to: 'closed', supervisorClose: true },
+      });
+    });
+
     it('creates the next-day follow-up of a consultation and lets an admin turn a rule off', async () => {
       const { shop, admin, holder, holderApi, customerId } = await setUp();
       // A chat closed Thursday 16:00: due at the end of the next workday, Monday 18:00 (Friday is the holiday).

@@ -271,7 +271,8 @@ export function createTask(
   });
 }
 
-function blankTask(shopId: string, kind: FollowUpKind, now: number): FollowUpTaskTable {
+/** An open task of `kind` with nothing filled in yet (rules, hand entries and the demo seed fill in the rest). */
+export function blankTask(shopId: string, kind: FollowUpKind, now: number): FollowUpTaskTable {
   return {
     id: newId(now),
     shopId,

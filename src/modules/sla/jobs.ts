@@ -1,6 +1,7 @@
 // The SLA clockwork, on every node: order-side events (commerce.recorded) and chats (seed 003 cut-offs) start and
 // stop clocks as they are published, and a periodic sweep records the warnings and breaches that have come due
 // (claimed once per clock by a conditional update, so two nodes never record one twice).
+import { periodicSweep, serialQueue } from '../../server/background.js';
 import { runCommand, type DomainEvent } from '../../server/events.js';
 import type { CommerceEvent } from '../../shared/commerce.js';
 import { recordSlaEvent, slaEventRecorder, sweepSla, type SlaDeps } from './service.js';
@@ -21,10 +22,8 @@ export function startSlaJobs(
   options: { intervalMs: number; onError: (error: unknown) => void },
 ): SlaJobs {
   // Events are applied in order, one shop's batch after another, so a stop never overtakes its start.
-  let chain: Promise<void> = Promise.resolve();
-  const enqueue = (work: () => Promise<void>) => {
-    chain = chain.then(work).catch(options.onError);
-  };
+  const queue = serialQueue(options.onError);
+  const enqueue = queue.enqueue;
   const started = new Set<string>();
 
   const applyCommerce = (shopId: string, events: readonly CommerceEvent[]) =>
@@ -75,31 +74,15 @@ export function startSlaJobs(
   };
   const unsubscribe = deps.bus.subscribe(onEvent);
 
-  let sweeping: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (sweeping) return;
-    sweeping = sweepSla(deps)
-      .catch(options.onError)
-      .finally(() => {
-        sweeping = null;
-      });
-  }, options.intervalMs);
-  timer.unref();
+  const sweeps = periodicSweep(() => sweepSla(deps), options.intervalMs, options.onError);
 
   return {
     tick: () => sweepSla(deps),
-    idle: async () => {
-      let seen: Promise<void> | undefined;
-      while (seen !== chain) {
-        seen = chain;
-        await chain;
-      }
-    },
+    idle: queue.idle,
     stop: async () => {
-      clearInterval(timer);
       unsubscribe();
-      await sweeping;
-      await chain;
+      await sweeps.stop();
+      await queue.idle();
     },
   };
 }

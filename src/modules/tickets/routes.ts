@@ -127,4 +127,18 @@ export const workOrderRoutes: FastifyPluginAsyncZod<{ deps: tickets.TicketDeps }
     },
     handler: (request) => tickets.extendDeadline(deps, actorOf(request), request.params.id, request.body),
   });
+
+  app.post('/api/work-orders/:id/close', {
+    config: { access: { permission: 'workorder.supervise' } },
+    schema: {
+      tags,
+      summary:
+        'A supervisor ends the loop: closes the work order whatever its status, with a reason (SPEC §6)',
+      params: idParams,
+      body: z.strictObject({ reason: z.string().trim().min(1).max(2000) }),
+      response: { 200: workOrderDetailSchema },
+    },
+    handler: (request) =>
+      tickets.closeWithReason(deps, actorOf(request), request.params.id, request.body.reason),
+  });
 };

@@ -591,6 +591,8 @@ interface TransitionInput {
   note?: string | undefined;
   /** how a verdict arrived: recorded by staff, or through the customer's own link */
   via?: 'staff' | 'customer' | undefined;
+  /** a supervisor ending the loop with a reason: the status flow is not asked */
+  supervisorClose?: boolean | undefined;
 }
 
 /** One status change with its clock effects and history entry; the caller has checked who may make it. */
@@ -603,10 +605,12 @@ async function applyTransition(
   actorId: string | null,
   now: number,
 ): Promise<WorkOrderTable> {
-  const check = checkTransition(row.status, input.status, input.satisfaction);
+  const check = input.supervisorClose
+    ? { ok: true as const }
+    : checkTransition(row.status, input.status, input.satisfaction);
   if (!check.ok) throw new AppError(check.code, { from: row.status, to: input.status });
   const to = input.status;
-  const verdict = verdictOf(to, input.satisfaction);
+  const verdict = input.supervisorClose ? null : verdictOf(to, input.satisfaction);
   const reopening = to === 'reopened';
   const after = await repo.updateWorkOrder(trx, row.shopId, row.id, {
     status: to,
@@ -633,6 +637,7 @@ async function applyTransition(
       to,
       ...(verdict ? { satisfaction: verdict } : {}),
       ...(input.via ? { via: input.via } : {}),
+      ...(input.supervisorClose ? { supervisorClose: true } : {}),
     },
     at: now,
   });
@@ -648,6 +653,30 @@ export function transitionWorkOrder(
   return change(deps, actor, id, (trx, emit, row, now) =>
     applyTransition(deps, trx, emit, row, input, actor.userId, now),
   );
+}
+
+/**
+ * SPEC §6: the loop of reopening repeats until the customer is satisfied or a supervisor closes the work order with a
+ * reason (kept in the history); the customer's last verdict stays as it was.
+ */
+export function closeWithReason(
+  deps: TicketDeps,
+  actor: Actor,
+  id: string,
+  reason: string,
+): Promise<WorkOrderDetail> {
+  return change(deps, actor, id, (trx, emit, row, now) => {
+    if (row.status === 'closed') throw new AppError('illegal_transition', { from: row.status, to: 'closed' });
+    return applyTransition(
+      deps,
+      trx,
+      emit,
+      row,
+      { status: 'closed', note: reason, supervisorClose: true },
+      actor.userId,
+      now,
+    );
+  });
 }
 
 /** Where a customer's verdict came from: staff recording it (a follow-up call) or the customer's own link. */

@@ -116,3 +116,24 @@ export const getPublicSurvey = (token: string) =>
 
 export const answerPublicSurvey = (token: string, body: SurveyAnswerBody) =>
   apiRequest(`/api/public/surveys/${enc(token)}`, { method: 'POST', body, schema: okSchema });
+
+export const closeWorkOrderWithReason = (workOrderId: string, reason: string) =>
+  apiRequest(`/api/work-orders/${enc(workOrderId)}/close`, {
+    method: 'POST',
+    body: { reason },
+    schema: workOrderDetailSchema,
+  });
+
+export const createSuggestion = (body: {
+  customerId: string;
+  departmentId: string;
+  text: string;
+  sourceKind: 'manual';
+}) => apiRequest('/api/suggestions', { method: 'POST', body, schema: suggestionSchema });
+
+export const createFollowUp = (body: {
+  kind: FollowUpKind;
+  customerId: string;
+  dueAt: string;
+  title?: string;
+}) => apiRequest('/api/follow-ups', { method: 'POST', body, schema: followUpTaskSchema });

@@ -1092,6 +1092,8 @@ export const en: Translation = {
     mergeSource: 'Profile id to merge in',
     merged: 'Merged',
     openProfile: 'Customer profile',
+    addSuggestion: 'Record a suggestion',
+    addFollowUp: 'Plan a follow-up',
     kinds: {
       chat: 'Chat',
       call: 'Call',
@@ -1178,6 +1180,8 @@ export const en: Translation = {
     link: 'Verdict link',
     linkCreated: 'Verdict link (send it to the customer; no login needed)',
     byCustomer: 'given by the customer through their link',
+    supervisorClose: 'Close as supervisor (with a reason)',
+    closeReason: 'Why it is closed although the customer is not satisfied',
   },
   quality: {
     title: 'Quality inspection',

@@ -1052,6 +1052,8 @@ export const zhCN = {
     mergeSource: '被合并档案编号',
     merged: '已合并',
     openProfile: '客户档案',
+    addSuggestion: '记录建议',
+    addFollowUp: '新建回访',
     kinds: {
       chat: '在线咨询',
       call: '来电',
@@ -1137,6 +1139,8 @@ export const zhCN = {
     link: '客户评价链接',
     linkCreated: '评价链接（发给客户，免登录）',
     byCustomer: '客户通过评价链接提交',
+    supervisorClose: '主管关闭（填写原因）',
+    closeReason: '关闭原因（客户仍不满意时必须说明）',
   },
   quality: {
     title: '质检',

@@ -26,6 +26,7 @@ import { mergeCustomer, revealCustomerContact, updateCustomer } from '../../api/
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { PageLoading } from '../../components/page-loading';
+import { CustomerActions } from './customer-actions';
 import { useCustomerProfile } from '../../hooks/use-follow-ups';
 import { useLocale } from '../../hooks/use-locale';
 import { useAuthenticatedSession, useCan } from '../../hooks/use-session';
@@ -99,16 +100,24 @@ export function CustomerProfilePage() {
     return key ? t(key as never, { defaultValue: item.status }) : item.status;
   };
 
-  const itemTitle = (item: TimelineItem) =>
-    item.kind === 'chat'
-      ? t(`chat.sources.${item.title}` as never, { defaultValue: item.title })
-      : item.title;
+  const itemTitle = (item: TimelineItem) => {
+    const key =
+      item.kind === 'chat'
+        ? `chat.sources.${item.title}`
+        : item.kind === 'call'
+          ? `calls.directions.${item.title}`
+          : item.kind === 'rating'
+            ? `workspace.rating.${item.title}`
+            : null;
+    return key ? t(key as never, { defaultValue: item.title }) : item.title;
+  };
 
   return (
     <>
       <PageHeader
         title={`${t('customers.profile')} · ${customer.displayName}`}
         description={customer.memberId ? `${t('customers.memberId')} ${customer.memberId}` : undefined}
+        actions={<CustomerActions customerId={customer.id} timeZone={timeZone} onDone={profile.reload} />}
       />
       <Row gutter={16}>
         <Col xs={24} lg={9}>

@@ -29,10 +29,11 @@ import { ErrorAlert } from '../../components/error-alert';
 import { PageLoading } from '../../components/page-loading';
 import { SlaCountdown } from '../../components/sla-countdown';
 import { useLocale } from '../../hooks/use-locale';
-import { useAuthenticatedSession } from '../../hooks/use-session';
+import { useAuthenticatedSession, useCan } from '../../hooks/use-session';
 import { useWorkOrder } from '../../hooks/use-work-orders';
 import { formatInstant } from '../../rules/time';
 import { AssignWorkOrderModal, ExtendDeadlineModal } from './work-order-dialogs';
+import { SupervisorCloseButton } from './supervisor-close-button';
 import { VerdictLinkButton } from './verdict-link-button';
 import { HolderText, StatusTag } from './work-order-tags';
 
@@ -112,6 +113,7 @@ export function WorkOrderPage() {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'assign' | 'extend' | null>(null);
+  const supervises = useCan('workorder.supervise');
 
   if (loading) return <PageLoading />;
   if (!detail) return <ErrorAlert error={error} onRetry={reload} />;
@@ -355,6 +357,15 @@ export function WorkOrderPage() {
             )}
             {workOrder.customer && ['resolved', 'awaiting_verdict', 'closed'].includes(workOrder.status) ? (
               <VerdictLinkButton workOrderId={workOrder.id} />
+            ) : null}
+            {supervises && workOrder.status === 'reopened' ? (
+              <SupervisorCloseButton
+                workOrderId={workOrder.id}
+                onDone={(next) => {
+                  accept(next);
+                  reload();
+                }}
+              />
             ) : null}
           </Card>
         </Col>
