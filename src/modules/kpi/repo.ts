@@ -81,10 +81,7 @@ export async function clearRollups(db: Db, shopId: string): Promise<void> {
 export async function sumsByAgent(db: Db, shopId: string, from: string, to: string) {
   const rows = await db
     .selectFrom('kpiDaily')
-    .select((eb) => [
-      'agentId',
-      ...kpiCounterKeys.map((key) => eb.fn.sum<number | string>(key).as(key)),
-    ])
+    .select((eb) => ['agentId', ...kpiCounterKeys.map((key) => eb.fn.sum<number | string>(key).as(key))])
     .where('shopId', '=', shopId)
     .where('day', '>=', from)
     .where('day', '<=', to)

@@ -90,7 +90,11 @@ export async function insertChat(
           shopId,
           conversationId: id,
           seq: index + 1,
-          authorKind: m.system ? ('system' as const) : m.by === 'customer' ? ('customer' as const) : ('agent' as const),
+          authorKind: m.system
+            ? ('system' as const)
+            : m.by === 'customer'
+              ? ('customer' as const)
+              : ('agent' as const),
           authorId: m.system ? null : m.by === 'customer' ? spec.customerId : m.by,
           clientMessageId: null,
           kind: m.kind ?? 'text',
@@ -139,7 +143,13 @@ export async function insertChat(
 export async function insertCommerce(
   db: Db,
   shopId: string,
-  spec: { kind: CommerceEventKind; subject: string; customerId: string | null; at: number; amountFen?: number },
+  spec: {
+    kind: CommerceEventKind;
+    subject: string;
+    customerId: string | null;
+    at: number;
+    amountFen?: number;
+  },
 ): Promise<string> {
   const id = newId(spec.at);
   await db
@@ -275,7 +285,12 @@ export async function insertWorkOrder(
 }
 
 /** A breach of the work order's reply-limit clock (policy simple_reply) at `at`. */
-export async function insertReplyBreach(db: Db, shopId: string, workOrderId: string, at: number): Promise<void> {
+export async function insertReplyBreach(
+  db: Db,
+  shopId: string,
+  workOrderId: string,
+  at: number,
+): Promise<void> {
   await ensureDefaultPolicies(db, shopId, 'zh-CN');
   const policy = await db
     .selectFrom('slaPolicies')

@@ -43,18 +43,28 @@ export async function monthlyReportData(db: Db, shopId: string, month: string): 
     timeZone: calendar.timeZone,
     shop: shopRow(rows)?.values ?? empty,
     previousShop: shopRow(previous)?.values ?? empty,
-    groups: rows.filter((row) => row.scope === 'group').map((row) => ({ name: row.name, values: row.values })),
+    groups: rows
+      .filter((row) => row.scope === 'group')
+      .map((row) => ({ name: row.name, values: row.values })),
     agents: rows
       .filter((row) => row.scope === 'agent' && (row.values.consultingCustomers ?? 0) > 0)
       .sort((a, b) => (b.values.consultingCustomers ?? 0) - (a.values.consultingCustomers ?? 0))
       .map((row) => ({ name: row.name, values: row.values })),
     // every day of the month, quiet ones as zero, so the charts' time axis is the whole month
-    days: daysBetween(from, to).map((day) => days.find((d) => d.day === day) ?? { day, counters: zeroCounters() }),
+    days: daysBetween(from, to).map(
+      (day) => days.find((d) => d.day === day) ?? { day, counters: zeroCounters() },
+    ),
   };
 }
 
 /** Makes (or makes again) the monthly report of `month` ('YYYY-MM') from the roll-ups. */
-export async function generateMonthlyReport(db: Db, shopId: string, month: string, by: string | null, now: number) {
+export async function generateMonthlyReport(
+  db: Db,
+  shopId: string,
+  month: string,
+  by: string | null,
+  now: number,
+) {
   if (!/^\d{4}-\d{2}$/.test(month)) throw new AppError('validation_failed');
   const data = await monthlyReportData(db, shopId, month);
   const id = newId(now);
