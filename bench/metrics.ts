@@ -88,11 +88,12 @@ function postgresSink(
   url: string,
   types: Record<string, string>,
 ): { sink: Sink; close: () => Promise<void> } {
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
   // Bulk loading only: no foreign-key triggers (the generator writes consistent rows) and no wait for each commit's
   // flush; the queries timed afterwards run on the application's own connections with the normal settings.
-  pool.on('connect', (client) => {
-    void client.query('set session_replication_role = replica; set synchronous_commit = off');
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 2,
+    options: '-c session_replication_role=replica -c synchronous_commit=off',
   });
   return {
     sink: async (table, columns, rows) => {
