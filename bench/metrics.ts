@@ -138,7 +138,6 @@ const intColumns = [
 const pgTypes = Object.fromEntries(intColumns.map((column) => [column, 'bigint']));
 
 const monthStart = Date.parse('2026-08-01T00:00:00+08:00');
-const threeMonthsMs = (31 + 30 + 31) * 86_400_000;
 const measured = { from: '2026-09-01', to: '2026-09-30' };
 
 async function generate(db: DatabaseHandle, sink: Sink) {

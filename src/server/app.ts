@@ -143,7 +143,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     db: options.database.db,
     bus,
     now: options.clock ?? Date.now,
-    dayOf: async (shopId, instant) => localDateOf(await getBusinessCalendar(options.database.db, shopId), instant),
+    dayOf: async (shopId, instant) =>
+      localDateOf(await getBusinessCalendar(options.database.db, shopId), instant),
     onError: (error) => app.log.error({ err: error }, 'metrics roll-ups failed'),
   });
   app.decorate('kpiJobs', kpiJobs);

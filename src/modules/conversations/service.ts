@@ -1040,7 +1040,13 @@ export interface ChatFactRecord {
   id: string;
   customerId: string;
   agentId: string | null;
-  messages: { authorKind: 'customer' | 'agent' | 'system'; authorId: string | null; kind: string; internal: boolean; createdAt: number }[];
+  messages: {
+    authorKind: 'customer' | 'agent' | 'system';
+    authorId: string | null;
+    kind: string;
+    internal: boolean;
+    createdAt: number;
+  }[];
   transfers: { fromAgentId: string | null; toAgentId: string | null; at: number }[];
   rating: { agentId: string | null; score: 'good' | 'neutral' | 'bad'; createdAt: number } | null;
 }
@@ -1050,7 +1056,14 @@ export async function chatFacts(db: Db, shopId: string, ids: readonly string[]):
   const rows = await repo.conversationFactRows(db, shopId, ids);
   const byId = new Map<string, ChatFactRecord>();
   for (const c of rows.conversations) {
-    byId.set(c.id, { id: c.id, customerId: c.customerId, agentId: c.agentId, messages: [], transfers: [], rating: null });
+    byId.set(c.id, {
+      id: c.id,
+      customerId: c.customerId,
+      agentId: c.agentId,
+      messages: [],
+      transfers: [],
+      rating: null,
+    });
   }
   for (const m of rows.messages) {
     byId.get(m.conversationId)?.messages.push({
@@ -1062,7 +1075,9 @@ export async function chatFacts(db: Db, shopId: string, ids: readonly string[]):
     });
   }
   for (const t of rows.transfers) {
-    byId.get(t.conversationId)?.transfers.push({ fromAgentId: t.fromAgentId, toAgentId: t.toAgentId, at: t.at });
+    byId
+      .get(t.conversationId)
+      ?.transfers.push({ fromAgentId: t.fromAgentId, toAgentId: t.toAgentId, at: t.at });
   }
   for (const r of rows.ratings) {
     const chat = byId.get(r.conversationId);

@@ -77,10 +77,11 @@ export function mergeRows(rows: readonly ContributionRow[]): ContributionRow[] {
     }
     cells.set(key, cell);
   }
-  for (const cell of cells.values()) {
-    for (const counter of kpiCounterKeys) if (cell.counters[counter] === 0) delete cell.counters[counter];
-  }
   return [...cells.values()]
+    .map((row) => ({
+      ...row,
+      counters: Object.fromEntries(Object.entries(row.counters).filter(([, value]) => value !== 0)),
+    }))
     .filter((row) => Object.keys(row.counters).length > 0)
     .sort((a, b) => (a.day === b.day ? a.agentId.localeCompare(b.agentId) : a.day.localeCompare(b.day)));
 }

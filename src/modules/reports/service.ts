@@ -2,6 +2,7 @@
 // figures as a history; shown as a page and printed to PDF by Chromium when the server has one.
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
+import type * as PlaywrightCore from 'playwright-core';
 import { newId } from '../../db/ids.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, notFound } from '../../server/errors.js';
@@ -98,12 +99,13 @@ export async function reportHtml(db: Db, shopId: string, id: string, locale: Loc
 /** The report printed by Chromium (playwright-core, loaded only when asked for), or report_pdf_unavailable. */
 export async function reportPdf(html: string, chromiumPath: string): Promise<Buffer> {
   if (!existsSync(chromiumPath)) throw new AppError('report_pdf_unavailable');
-  let chromium: typeof import('playwright-core').chromium;
+  let playwright: typeof PlaywrightCore;
   try {
-    ({ chromium } = await import('playwright-core'));
+    playwright = await import('playwright-core');
   } catch {
     throw new AppError('report_pdf_unavailable');
   }
+  const { chromium } = playwright;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage();
