@@ -1091,13 +1091,14 @@ export function chatIdsActiveBetween(db: Db, shopId: string, from: number, to: n
   return repo.conversationIdsActiveBetween(db, shopId, from, to);
 }
 
-/** Ids of one customer's chats with a message in [from, to). */
-export function chatIdsOfCustomerBetween(
+/** Ids of some customers' chats with a message in [from, to). */
+export function chatIdsOfCustomersBetween(
   db: Db,
   shopId: string,
-  customerId: string,
+  customerIds: readonly string[],
   from: number,
   to: number,
 ): Promise<string[]> {
-  return repo.conversationIdsOfCustomerBetween(db, shopId, customerId, from, to);
+  if (customerIds.length === 0) return Promise.resolve([]);
+  return repo.conversationIdsOfCustomersBetween(db, shopId, customerIds, from, to);
 }

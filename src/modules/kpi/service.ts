@@ -13,7 +13,7 @@ import {
   agentLoads,
   chatFacts,
   chatIdsActiveBetween,
-  chatIdsOfCustomerBetween,
+  chatIdsOfCustomersBetween,
   queuedConversations,
 } from '../conversations/service.js';
 import { presenceByAgent } from '../presence/service.js';
@@ -93,24 +93,6 @@ async function computeEntity(db: Db, shopId: string, calendar: BusinessCalendar,
     const [chat] = await chatFacts(db, shopId, [id]);
     return chat ? chatContribution(chat, calendar, dayOf).rows : [];
   }
-  if (kind === 'p') {
-    const customerId = rest[0] ?? '';
-    const day = rest[1] ?? '';
-    const { start, end } = dayBounds(calendar, day, day);
-    const chats = await chatFacts(
-      db,
-      shopId,
-      await chatIdsOfCustomerBetween(db, shopId, customerId, start, end),
-    );
-    const consultations = chats.flatMap((chat) => chatContribution(chat, calendar, dayOf).consultations);
-    const orders = await commerceFacts(db, shopId, { customerId, from: start, to: end, kinds: salesKinds });
-    return customerDayContribution(day, consultations, orders);
-  }
-  if (kind === 's') {
-    const events = await commerceFacts(db, shopId, { subjectKeys: [id] });
-    const holders = await subjectHolders(db, shopId, [id]);
-    return subjectContribution(events, holders.get(id) ?? null, dayOf);
-  }
   if (kind === 'w') {
     const [wo] = await workOrderFacts(db, shopId, [id]);
     if (!wo) return [];
@@ -122,6 +104,64 @@ async function computeEntity(db: Db, shopId: string, calendar: BusinessCalendar,
     return call ? callContribution(call, dayOf) : [];
   }
   throw new Error(`unknown metrics entity ${key}`);
+}
+
+/**
+ * Customer-days and order numbers arrive by the thousand (an order import): they are computed in batches, with one
+ * read of their chats and order events per batch.
+ */
+async function computeBatch(
+  db: Db,
+  shopId: string,
+  calendar: BusinessCalendar,
+  keys: readonly string[],
+): Promise<Map<string, ContributionRow[]>> {
+  const dayOf = dayFunction(calendar);
+  const computed = new Map<string, ContributionRow[]>();
+  const subjects = keys.filter((key) => key.startsWith('s:')).map((key) => key.slice(2));
+  for (const chunk of chunks(subjects)) {
+    const [events, holders] = await Promise.all([
+      commerceFacts(db, shopId, { subjectKeys: chunk }),
+      subjectHolders(db, shopId, chunk),
+    ]);
+    for (const subject of chunk) {
+      const own = events.filter((event) => event.subjectKey === subject);
+      computed.set(`s:${subject}`, subjectContribution(own, holders.get(subject) ?? null, dayOf));
+    }
+  }
+  const customerDays = keys.filter((key) => key.startsWith('p:'));
+  for (const chunk of chunks(customerDays)) {
+    const parsed = chunk.map((key) => {
+      const [, customerId = '', day = ''] = key.split(':');
+      return { key, customerId, day };
+    });
+    const days = parsed.map((p) => p.day).sort();
+    const { start, end } = dayBounds(calendar, days[0] ?? '', days.at(-1) ?? '');
+    const customerIds = [...new Set(parsed.map((p) => p.customerId))];
+    const consultations = new Map<string, Consultation[]>();
+    for (const ids of chunks(await chatIdsOfCustomersBetween(db, shopId, customerIds, start, end))) {
+      for (const chat of await chatFacts(db, shopId, ids)) {
+        for (const c of chatContribution(chat, calendar, dayOf).consultations) {
+          const key = `p:${c.customerId}:${c.day}`;
+          consultations.set(key, [...(consultations.get(key) ?? []), c]);
+        }
+      }
+    }
+    const orders = new Map<string, { kind: string; occurredAt: number; amountFen: number | null }[]>();
+    for (const event of await commerceFacts(db, shopId, {
+      customerIds,
+      from: start,
+      to: end,
+      kinds: salesKinds,
+    })) {
+      const key = `p:${event.customerId ?? ''}:${dayOf(event.occurredAt)}`;
+      orders.set(key, [...(orders.get(key) ?? []), event]);
+    }
+    for (const { key, day } of parsed) {
+      computed.set(key, customerDayContribution(day, consultations.get(key) ?? [], orders.get(key) ?? []));
+    }
+  }
+  return computed;
 }
 
 /**
@@ -139,25 +179,33 @@ export async function refreshEntities(
   await withTransaction(db, async (trx) => {
     await lockForTransaction(trx, `kpi:${shopId}`);
     const calendar = await getBusinessCalendar(trx, shopId);
-    const pending = [...new Set(keys)];
-    const done = new Set<string>();
-    while (pending.length > 0) {
-      const key = pending.shift() ?? '';
-      if (done.has(key)) continue;
-      done.add(key);
-      const previous = (await repo.contributionsOf(trx, shopId, [key])).get(key) ?? [];
-      const next = await computeEntity(trx, shopId, calendar, key);
-      const delta = diffRows(previous, next);
-      if (delta.length > 0) {
-        await repo.addToDaily(trx, shopId, delta);
-        await repo.storeContributions(trx, shopId, [{ key, rows: next }], now);
+    const batched = new Set<string>();
+    const single = new Set<string>();
+    for (const key of keys) (key.startsWith('s:') || key.startsWith('p:') ? batched : single).add(key);
+    const apply = async (next: Map<string, ContributionRow[]>) => {
+      const previous = await repo.contributionsOf(trx, shopId, [...next.keys()]);
+      const changed: { key: string; rows: ContributionRow[] }[] = [];
+      const deltas: ContributionRow[] = [];
+      for (const [key, rows] of next) {
+        const delta = diffRows(previous.get(key) ?? [], rows);
+        if (delta.length === 0) continue;
+        deltas.push(...delta);
+        changed.push({ key, rows });
       }
+      await repo.addToDaily(trx, shopId, mergeRows(deltas));
+      await repo.storeContributions(trx, shopId, changed, now);
+      return previous;
+    };
+    for (const key of single) {
+      const next = await computeEntity(trx, shopId, calendar, key);
+      const previous = (await apply(new Map([[key, next]]))).get(key) ?? [];
       if (key.startsWith('c:')) {
         const [chat] = await chatFacts(trx, shopId, [key.slice(2)]);
         const days = new Set([...previous, ...next].map((row) => row.day));
-        if (chat) for (const day of days) pending.push(`p:${chat.customerId}:${day}`);
+        if (chat) for (const day of days) batched.add(`p:${chat.customerId}:${day}`);
       }
     }
+    await apply(await computeBatch(trx, shopId, calendar, [...batched]));
   });
 }
 
