@@ -88,11 +88,12 @@ function postgresSink(
   url: string,
   types: Record<string, string>,
 ): { sink: Sink; close: () => Promise<void> } {
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
   // Bulk loading only: no foreign-key triggers (the generator writes consistent rows) and no wait for each commit's
   // flush; the queries timed afterwards run on the application's own connections with the normal settings.
-  pool.on('connect', (client) => {
-    void client.query('set session_replication_role = replica; set synchronous_commit = off');
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 2,
+    options: '-c session_replication_role=replica -c synchronous_commit=off',
   });
   return {
     sink: async (table, columns, rows) => {
@@ -137,7 +138,6 @@ const intColumns = [
 const pgTypes = Object.fromEntries(intColumns.map((column) => [column, 'bigint']));
 
 const monthStart = Date.parse('2026-08-01T00:00:00+08:00');
-const threeMonthsMs = (31 + 30 + 31) * 86_400_000;
 const measured = { from: '2026-09-01', to: '2026-09-30' };
 
 async function generate(db: DatabaseHandle, sink: Sink) {

@@ -91,7 +91,8 @@ describe('dashboards in Chromium', () => {
     expect(replyRate).not.toBeNull();
     const expected =
       (100 *
-        (3 * Math.min(1, (replyRate ?? 0) / 0.9) + 1 * (first === null ? 0 : first <= 0.05 ? 1 : 0.05 / first))) /
+        (3 * Math.min(1, (replyRate ?? 0) / 0.9) +
+          1 * (first === null ? 0 : first <= 0.05 ? 1 : 0.05 / first))) /
       4;
     const metrics = await signedInPage(run(), 'admin', `/metrics?period=range&from=${day}&to=${day}`);
     const score = metrics.getByTestId(`ranking-score-${agent.userId}`);

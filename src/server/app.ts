@@ -47,7 +47,6 @@ import { metricsRoutes } from '../modules/kpi/routes.js';
 import { publishWallboard } from '../modules/kpi/realtime.js';
 import { reportRoutes } from '../modules/reports/routes.js';
 import { startMonthlyReports } from '../modules/reports/service.js';
-import { localDateOf } from '../shared/business-time.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -177,7 +176,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     db: options.database.db,
     bus,
     now: options.clock ?? Date.now,
-    dayOf: async (shopId, instant) => localDateOf(await getBusinessCalendar(options.database.db, shopId), instant),
+    calendarOf: (shopId) => getBusinessCalendar(options.database.db, shopId),
     onError: (error) => app.log.error({ err: error }, 'metrics roll-ups failed'),
   });
   app.decorate('kpiJobs', kpiJobs);

@@ -224,7 +224,11 @@ export async function replaceExtensions(
 
 // ── facts for metrics (issue 6, docs/metrics.md §2.9) ──────────────────────────────────────────────────────
 
-export function callFactRows(db: Db, shopId: string, filter: { ids?: readonly string[]; from?: number; to?: number }) {
+export function callFactRows(
+  db: Db,
+  shopId: string,
+  filter: { ids?: readonly string[]; from?: number; to?: number },
+) {
   let query = db
     .selectFrom('calls')
     .select(['id', 'direction', 'agentId', 'startedAt', 'answeredAt'])

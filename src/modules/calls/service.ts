@@ -582,7 +582,11 @@ export async function callForInspection(
 }
 
 /** Calls for the metrics (issue 6): by id, or started in [from, to). */
-export function callFacts(db: Db, shopId: string, filter: { ids?: readonly string[]; from?: number; to?: number }) {
+export function callFacts(
+  db: Db,
+  shopId: string,
+  filter: { ids?: readonly string[]; from?: number; to?: number },
+) {
   if (filter.ids?.length === 0) return Promise.resolve([]);
   return repo.callFactRows(db, shopId, filter);
 }

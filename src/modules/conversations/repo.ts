@@ -434,10 +434,10 @@ export async function conversationIdsActiveBetween(db: Db, shopId: string, from:
   return rows.map((row) => row.id);
 }
 
-export async function conversationIdsOfCustomerBetween(
+export async function conversationIdsOfCustomersBetween(
   db: Db,
   shopId: string,
-  customerId: string,
+  customerIds: readonly string[],
   from: number,
   to: number,
 ) {
@@ -445,7 +445,7 @@ export async function conversationIdsOfCustomerBetween(
     .selectFrom('conversations')
     .select('id')
     .where('shopId', '=', shopId)
-    .where('customerId', '=', customerId)
+    .where('customerId', 'in', [...customerIds])
     .where('createdAt', '<', to)
     .where('lastMessageAt', '>=', from)
     .execute();

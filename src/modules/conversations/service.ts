@@ -1231,7 +1231,13 @@ export interface ChatFactRecord {
   id: string;
   customerId: string;
   agentId: string | null;
-  messages: { authorKind: 'customer' | 'agent' | 'system'; authorId: string | null; kind: string; internal: boolean; createdAt: number }[];
+  messages: {
+    authorKind: 'customer' | 'agent' | 'system';
+    authorId: string | null;
+    kind: string;
+    internal: boolean;
+    createdAt: number;
+  }[];
   transfers: { fromAgentId: string | null; toAgentId: string | null; at: number }[];
   rating: { agentId: string | null; score: 'good' | 'neutral' | 'bad'; createdAt: number } | null;
 }
@@ -1241,7 +1247,14 @@ export async function chatFacts(db: Db, shopId: string, ids: readonly string[]):
   const rows = await repo.conversationFactRows(db, shopId, ids);
   const byId = new Map<string, ChatFactRecord>();
   for (const c of rows.conversations) {
-    byId.set(c.id, { id: c.id, customerId: c.customerId, agentId: c.agentId, messages: [], transfers: [], rating: null });
+    byId.set(c.id, {
+      id: c.id,
+      customerId: c.customerId,
+      agentId: c.agentId,
+      messages: [],
+      transfers: [],
+      rating: null,
+    });
   }
   for (const m of rows.messages) {
     byId.get(m.conversationId)?.messages.push({
@@ -1253,7 +1266,9 @@ export async function chatFacts(db: Db, shopId: string, ids: readonly string[]):
     });
   }
   for (const t of rows.transfers) {
-    byId.get(t.conversationId)?.transfers.push({ fromAgentId: t.fromAgentId, toAgentId: t.toAgentId, at: t.at });
+    byId
+      .get(t.conversationId)
+      ?.transfers.push({ fromAgentId: t.fromAgentId, toAgentId: t.toAgentId, at: t.at });
   }
   for (const r of rows.ratings) {
     const chat = byId.get(r.conversationId);
@@ -1267,13 +1282,14 @@ export function chatIdsActiveBetween(db: Db, shopId: string, from: number, to: n
   return repo.conversationIdsActiveBetween(db, shopId, from, to);
 }
 
-/** Ids of one customer's chats with a message in [from, to). */
-export function chatIdsOfCustomerBetween(
+/** Ids of some customers' chats with a message in [from, to). */
+export function chatIdsOfCustomersBetween(
   db: Db,
   shopId: string,
-  customerId: string,
+  customerIds: readonly string[],
   from: number,
   to: number,
 ): Promise<string[]> {
-  return repo.conversationIdsOfCustomerBetween(db, shopId, customerId, from, to);
+  if (customerIds.length === 0) return Promise.resolve([]);
+  return repo.conversationIdsOfCustomersBetween(db, shopId, customerIds, from, to);
 }

@@ -211,6 +211,17 @@ export async function listTasks(
   return presentTasks(deps.db, actor.shopId, rows, deps.now());
 }
 
+/** The open follow-up tasks one person holds, soonest due first (a shift hand-over attaches them). */
+export async function openTasksOf(
+  db: Db,
+  shopId: string,
+  ownerId: string,
+): Promise<Array<{ id: string; title: string; dueAt: string }>> {
+  // `now` only matters to the "overdue" filter, which this does not use.
+  const rows = await repo.listTasks(db, shopId, { status: 'open', ownerId, now: 0, limit: 200 });
+  return rows.map((row) => ({ id: row.id, title: row.title, dueAt: isoOf(row.dueAt) }));
+}
+
 /** The follow-ups of a customer's profile (every owner's, for the timeline; the caller may see the profile). */
 export async function tasksOfCustomers(deps: FollowUpDeps, shopId: string, customerIds: readonly string[]) {
   const rows = await repo.listTasks(deps.db, shopId, { customerIds, now: deps.now(), limit: 500 });

@@ -19,11 +19,18 @@ describeEachDatabase('shift hand-over and training records', (context) => {
     });
     const leavingApi = await signIn(app, leaving.login);
     const nextApi = await signIn(app, next.login);
+    const followUp = await leavingApi.post('/api/follow-ups', {
+      kind: 'phone',
+      title: '回访退款进度',
+      customerId: customer,
+      dueAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(followUp.statusCode, followUp.body).toBe(201);
     const created = await leavingApi.post('/api/handovers', { note: '顾客退款进度待财务确认，明早回复' });
     expect(created.statusCode, created.body).toBe(201);
     const handover = created.json<Handover>();
     expect(handover.chats.map((chat) => chat.id)).toEqual([open.id]);
-    expect(handover.followUps).toEqual([]);
+    expect(handover.followUps.map((item) => item.title)).toEqual(['回访退款进度']);
     expect((await leavingApi.post(`/api/handovers/${handover.id}/acknowledge`)).json().error.code).toBe(
       'handover_own',
     );

@@ -9,28 +9,12 @@ import { AppError, notFound } from '../../server/errors.js';
 import type { Handover } from '../../shared/schemas/quality.js';
 import { recordAudit } from '../audit/service.js';
 import { openChatsOf } from '../conversations/service.js';
+import { openTasksOf } from '../followups/service.js';
 import { staffNames } from '../team/service.js';
 import { openWorkOrdersOf } from '../tickets/service.js';
 import * as repo from './repo.js';
 
 type Db = Kysely<Database>;
-
-export interface DueFollowUp {
-  id: string;
-  title: string;
-  dueAt: string;
-}
-
-/**
- * The follow-ups module (issue 5, another branch) plugs in here after the merge: the due follow-ups an agent holds.
- * Until then a hand-over lists none.
- */
-export type DueFollowUpsProvider = (db: Db, shopId: string, userId: string) => Promise<DueFollowUp[]>;
-let dueFollowUpsProvider: DueFollowUpsProvider = () => Promise.resolve([]);
-
-export function setDueFollowUpsProvider(provider: DueFollowUpsProvider): void {
-  dueFollowUpsProvider = provider;
-}
 
 interface HandoverItems {
   chats: Handover['chats'];
@@ -73,7 +57,7 @@ export async function createHandover(
   const [chats, workOrders, followUps] = await Promise.all([
     openChatsOf(db, actor.shopId, actor.userId),
     openWorkOrdersOf(db, actor.shopId, actor.userId),
-    dueFollowUpsProvider(db, actor.shopId, actor.userId),
+    openTasksOf(db, actor.shopId, actor.userId),
   ]);
   if (input.toUserId && (await staffNames(db, actor.shopId, [input.toUserId])).size === 0) {
     throw new AppError('validation_failed', { toUserId: 'unknown' });

@@ -3,6 +3,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { DomainEvent, EventBus } from '../../server/events.js';
+import type { BusinessCalendar } from '../../shared/business-time.js';
+import { dayFunction } from './rules.js';
 import { refreshEntities } from './service.js';
 
 export interface KpiJobs {
@@ -10,6 +12,10 @@ export interface KpiJobs {
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** Order-side events that count for an order number (§2.6 shop payments, §2.7) and for a customer-day (§2.6). */
+const subjectKinds = new Set(['order_paid', 'aftersale_applied', 'aftersale_reviewed', 'refund_completed']);
+const salesKinds = new Set(['order_placed', 'order_paid']);
 
 /** The entities (docs/metrics.md §3) an event changes. */
 export function entitiesOf(event: DomainEvent): string[] {
@@ -21,9 +27,9 @@ export function entitiesOf(event: DomainEvent): string[] {
       return [`c:${event.rating.conversationId}`];
     case 'commerce.recorded':
       return event.events.flatMap((e) => [
-        `s:${e.subjectKey}`,
+        ...(subjectKinds.has(e.kind) ? [`s:${e.subjectKey}`] : []),
         // the customer's sales day: the event's instant becomes its local day below
-        ...(e.customerId ? [`p:${e.customerId}:@${e.occurredAt}`] : []),
+        ...(e.customerId && salesKinds.has(e.kind) ? [`p:${e.customerId}:@${e.occurredAt}`] : []),
       ]);
     case 'call.changed':
       return [`k:${event.callId}`];
@@ -43,7 +49,7 @@ export function startKpiJobs(deps: {
   db: Kysely<Database>;
   bus: EventBus;
   now: () => number;
-  dayOf: (shopId: string, instant: number) => Promise<string>;
+  calendarOf: (shopId: string) => Promise<BusinessCalendar>;
   onError: (error: unknown) => void;
 }): KpiJobs {
   let chain: Promise<void> = Promise.resolve();
@@ -52,13 +58,13 @@ export function startKpiJobs(deps: {
     if (keys.length === 0) return;
     chain = chain
       .then(async () => {
-        const resolved = await Promise.all(
-          keys.map(async (key) => {
-            const at = key.indexOf(':@');
-            if (at === -1) return key;
-            return `${key.slice(0, at)}:${await deps.dayOf(event.shopId, Number(key.slice(at + 2)))}`;
-          }),
-        );
+        const dayOf = keys.some((key) => key.includes(':@'))
+          ? dayFunction(await deps.calendarOf(event.shopId))
+          : null;
+        const resolved = keys.map((key) => {
+          const at = key.indexOf(':@');
+          return at === -1 || !dayOf ? key : `${key.slice(0, at)}:${dayOf(Number(key.slice(at + 2)))}`;
+        });
         await refreshEntities(deps.db, event.shopId, resolved, deps.now());
       })
       .catch(deps.onError);

@@ -8,7 +8,14 @@ import type { MetricKey } from '../../shared/metrics.js';
 import { metricKeys } from '../../shared/metrics.js';
 import type { MetricsTable } from '../../shared/schemas/metrics.js';
 import { refreshEntities } from './service.js';
-import { insertCall, insertChat, insertCommerce, insertCustomer, insertReplyBreach, insertWorkOrder } from './test-data.js';
+import {
+  insertCall,
+  insertChat,
+  insertCommerce,
+  insertCustomer,
+  insertReplyBreach,
+  insertWorkOrder,
+} from './test-data.js';
 
 /** An instant from a shop-local (Asia/Shanghai, UTC+8) day and wall-clock time. */
 const at = (day: string, time: string) => Date.parse(`${day}T${time}+08:00`);
@@ -25,7 +32,8 @@ const counts: readonly MetricKey[] = [
 /** The expectation of a scope: the values given; every other count 0 and every other ratio null (no denominator). */
 function expected(values: Partial<Record<MetricKey, number | null>>): Record<MetricKey, number | null> {
   const all = {} as Record<MetricKey, number | null>;
-  for (const key of metricKeys) all[key] = key in values ? (values[key] ?? null) : counts.includes(key) ? 0 : null;
+  for (const key of metricKeys)
+    all[key] = key in values ? (values[key] ?? null) : counts.includes(key) ? 0 : null;
   return all;
 }
 
@@ -139,7 +147,12 @@ describeEachDatabase('metrics of a hand-checked fixture (SPEC §7)', (ctx) => {
     // a shop payment), then orders and pays ¥200 after consulting B1. C1 pays ¥30 on day 2 after the unanswered
     // consultation with A1 at 11:00 (credited: the consultation counts, answered or not).
     const subjects = ['O1', 'O2', 'O5', 'O6', 'O7', 'AS1'];
-    await insertCommerce(db, s, { kind: 'order_placed', subject: 'O1', customerId: c1, at: at(D1, '10:05:00') });
+    await insertCommerce(db, s, {
+      kind: 'order_placed',
+      subject: 'O1',
+      customerId: c1,
+      at: at(D1, '10:05:00'),
+    });
     await insertCommerce(db, s, {
       kind: 'order_paid',
       subject: 'O1',
@@ -147,7 +160,12 @@ describeEachDatabase('metrics of a hand-checked fixture (SPEC §7)', (ctx) => {
       at: at(D1, '10:06:00'),
       amountFen: 10000,
     });
-    await insertCommerce(db, s, { kind: 'order_placed', subject: 'O2', customerId: c2, at: at(D1, '22:53:00') });
+    await insertCommerce(db, s, {
+      kind: 'order_placed',
+      subject: 'O2',
+      customerId: c2,
+      at: at(D1, '22:53:00'),
+    });
     await insertCommerce(db, s, {
       kind: 'order_paid',
       subject: 'O5',
@@ -155,7 +173,12 @@ describeEachDatabase('metrics of a hand-checked fixture (SPEC §7)', (ctx) => {
       at: at(D2, '13:00:00'),
       amountFen: 5000,
     });
-    await insertCommerce(db, s, { kind: 'order_placed', subject: 'O6', customerId: c5, at: at(D2, '14:30:00') });
+    await insertCommerce(db, s, {
+      kind: 'order_placed',
+      subject: 'O6',
+      customerId: c5,
+      at: at(D2, '14:30:00'),
+    });
     await insertCommerce(db, s, {
       kind: 'order_paid',
       subject: 'O6',
@@ -172,7 +195,12 @@ describeEachDatabase('metrics of a hand-checked fixture (SPEC §7)', (ctx) => {
     });
     // After-sale AS1 [2.7]: applied day 1 15:00, reviewed day 2 09:00 (18 h), ¥80 refunded day 2; its work order W2
     // is held by B1, so both are B1's, on day 2.
-    await insertCommerce(db, s, { kind: 'aftersale_applied', subject: 'AS1', customerId: c4, at: at(D1, '15:00:00') });
+    await insertCommerce(db, s, {
+      kind: 'aftersale_applied',
+      subject: 'AS1',
+      customerId: c4,
+      at: at(D1, '15:00:00'),
+    });
     await insertCommerce(db, s, {
       kind: 'aftersale_reviewed',
       subject: 'AS1',
@@ -232,10 +260,30 @@ describeEachDatabase('metrics of a hand-checked fixture (SPEC §7)', (ctx) => {
     // Calls [2.9]: day 1 one answered by A1 and one missed (nobody's); day 2 one answered by B1; an outbound call by
     // A2 does not count.
     const calls = [
-      await insertCall(db, s, { direction: 'inbound', agentId: a1.id, at: at(D1, '10:30:00'), answered: true }),
-      await insertCall(db, s, { direction: 'inbound', agentId: null, at: at(D1, '10:40:00'), answered: false }),
-      await insertCall(db, s, { direction: 'inbound', agentId: b1.id, at: at(D2, '11:00:00'), answered: true }),
-      await insertCall(db, s, { direction: 'outbound', agentId: a2.id, at: at(D2, '15:00:00'), answered: true }),
+      await insertCall(db, s, {
+        direction: 'inbound',
+        agentId: a1.id,
+        at: at(D1, '10:30:00'),
+        answered: true,
+      }),
+      await insertCall(db, s, {
+        direction: 'inbound',
+        agentId: null,
+        at: at(D1, '10:40:00'),
+        answered: false,
+      }),
+      await insertCall(db, s, {
+        direction: 'inbound',
+        agentId: b1.id,
+        at: at(D2, '11:00:00'),
+        answered: true,
+      }),
+      await insertCall(db, s, {
+        direction: 'outbound',
+        agentId: a2.id,
+        at: at(D2, '15:00:00'),
+        answered: true,
+      }),
     ];
 
     // Roll-ups as the events would bring them [3.1], in a scrambled order and with repeats (a chat refreshed twice
@@ -247,8 +295,18 @@ describeEachDatabase('metrics of a hand-checked fixture (SPEC §7)', (ctx) => {
       ...calls.map((id) => `k:${id}`),
     ];
     await refreshEntities(db, s, keys.reverse(), Date.now());
-    await refreshEntities(db, s, chats.map((id) => `c:${id}`), Date.now());
-    await insertCommerce(db, s, { kind: 'order_placed', subject: 'O1', customerId: c1, at: at(D1, '10:05:30') });
+    await refreshEntities(
+      db,
+      s,
+      chats.map((id) => `c:${id}`),
+      Date.now(),
+    );
+    await insertCommerce(db, s, {
+      kind: 'order_placed',
+      subject: 'O1',
+      customerId: c1,
+      at: at(D1, '10:05:30'),
+    });
     // (a second order by C1 the same day adds no customer who ordered: C1 already counts once for A1)
     await refreshEntities(db, s, ['s:O1', `p:${c1}:${D1}`], Date.now());
 

@@ -9,7 +9,14 @@ import { rooms } from '../conversations/realtime.js';
 import type { KpiJobs } from './jobs.js';
 import { wallboard } from './service.js';
 
-const moving = new Set(['message.created', 'conversation.changed', 'presence.changed', 'sla.warning', 'sla.breached']);
+const moving = new Set([
+  'message.created',
+  'conversation.changed',
+  'presence.changed',
+  'sla.warning',
+  'sla.breached',
+  'workorder.changed',
+]);
 
 export function publishWallboard(deps: {
   db: Kysely<Database>;

@@ -77,26 +77,24 @@ export async function clearRollups(db: Db, shopId: string): Promise<void> {
   await db.deleteFrom('kpiContributions').where('shopId', '=', shopId).execute();
 }
 
+/** Sums come back as numbers (SQLite) or numeric strings (PostgreSQL). */
+function countersOf(row: object): KpiCounters {
+  const counters = zeroCounters();
+  for (const key of kpiCounterKeys) counters[key] = Number((row as Record<string, unknown>)[key] ?? 0);
+  return counters;
+}
+
 /** Counters summed per agent over the local days [from, to]. */
 export async function sumsByAgent(db: Db, shopId: string, from: string, to: string) {
   const rows = await db
     .selectFrom('kpiDaily')
-    .select((eb) => [
-      'agentId',
-      ...kpiCounterKeys.map((key) => eb.fn.sum<number | string>(key).as(key)),
-    ])
+    .select((eb) => ['agentId', ...kpiCounterKeys.map((key) => eb.fn.sum<number | string>(key).as(key))])
     .where('shopId', '=', shopId)
     .where('day', '>=', from)
     .where('day', '<=', to)
     .groupBy('agentId')
     .execute();
-  const sums = new Map<string, KpiCounters>();
-  for (const row of rows) {
-    const counters = zeroCounters();
-    for (const key of kpiCounterKeys) counters[key] = Number((row as Record<string, unknown>)[key] ?? 0);
-    sums.set(row.agentId, counters);
-  }
-  return sums;
+  return new Map(rows.map((row) => [row.agentId, countersOf(row)]));
 }
 
 /** Counters summed per day over the agents given (all when null), for trends. */
@@ -110,11 +108,7 @@ export async function sumsByDay(db: Db, shopId: string, from: string, to: string
     .groupBy('day')
     .orderBy('day')
     .execute();
-  return rows.map((row) => {
-    const counters = zeroCounters();
-    for (const key of kpiCounterKeys) counters[key] = Number((row as Record<string, unknown>)[key] ?? 0);
-    return { day: row.day, counters };
-  });
+  return rows.map((row) => ({ day: row.day, counters: countersOf(row) }));
 }
 
 export async function scoreSettingsOf(db: Db, shopId: string) {

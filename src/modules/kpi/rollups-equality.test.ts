@@ -58,9 +58,10 @@ describeEachDatabase('metrics roll-ups equal a recomputation from raw events', (
       await buildStaff(ctx(), shop, { groups: ['after_sale'] }),
     ].map((agent) => agent.id);
     const rnd = random(20261001);
-    const pick = <T,>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
     const customers: string[] = [];
-    for (let i = 0; i < 25; i++) customers.push(await insertCustomer(db, s, `C${i}`, monthStart - 86_400_000));
+    for (let i = 0; i < 25; i++)
+      customers.push(await insertCustomer(db, s, `C${i}`, monthStart - 86_400_000));
     const subjects = Array.from({ length: 20 }, (_, i) => `N${i}`);
     const steps: Step[] = [];
     const ev = (event: unknown) => [event as DomainEvent];
@@ -99,7 +100,11 @@ describeEachDatabase('metrics roll-ups equal a recomputation from raw events', (
               await appendTransfer(db, s, conversation.id, { from, to, at: when });
               // a hand-over to a group queue is placed by routing later, without a transfer row
               if (to === null) {
-                await db.updateTable('conversations').set({ agentId: next }).where('id', '=', conversation.id).execute();
+                await db
+                  .updateTable('conversations')
+                  .set({ agentId: next })
+                  .where('id', '=', conversation.id)
+                  .execute();
               }
               return ev({ type: 'conversation.changed', shopId: s, conversation, previousAgentId: from });
             },
@@ -125,7 +130,12 @@ describeEachDatabase('metrics roll-ups equal a recomputation from raw events', (
           at: when,
           run: async () => {
             await appendRating(db, s, conversation.id, customerId, { agentId: rated, score, at: when });
-            return ev({ type: 'rating.created', shopId: s, agentId: rated, rating: { conversationId: conversation.id } });
+            return ev({
+              type: 'rating.created',
+              shopId: s,
+              agentId: rated,
+              rating: { conversationId: conversation.id },
+            });
           },
         });
       }
@@ -145,11 +155,18 @@ describeEachDatabase('metrics roll-ups equal a recomputation from raw events', (
       const kind = pick(kinds);
       const subject = pick(subjects);
       const customerId = rnd() < 0.9 ? pick(customers) : null;
-      const amountFen = kind === 'order_paid' || kind === 'refund_completed' ? 100 + Math.floor(rnd() * 50_000) : undefined;
+      const amountFen =
+        kind === 'order_paid' || kind === 'refund_completed' ? 100 + Math.floor(rnd() * 50_000) : undefined;
       steps.push({
         at: when,
         run: async () => {
-          await insertCommerce(db, s, { kind, subject, customerId, at: when, ...(amountFen ? { amountFen } : {}) });
+          await insertCommerce(db, s, {
+            kind,
+            subject,
+            customerId,
+            at: when,
+            ...(amountFen ? { amountFen } : {}),
+          });
           return ev({
             type: 'commerce.recorded',
             shopId: s,
@@ -159,16 +176,28 @@ describeEachDatabase('metrics roll-ups equal a recomputation from raw events', (
       });
     }
 
-    const types: WorkOrderType[] = ['common_question', 'complex_problem', 'complaint', 'after_sale', 'refund'];
+    const types: WorkOrderType[] = [
+      'common_question',
+      'complex_problem',
+      'complaint',
+      'after_sale',
+      'refund',
+    ];
     for (let i = 0; i < 40; i++) {
       const created = monthStart + Math.floor(rnd() * monthMs);
       const type = pick(types);
       const assignee = rnd() < 0.9 ? pick(agents) : null;
       const subject = rnd() < 0.4 ? pick(subjects) : undefined;
       const replied = rnd() < 0.7 ? created + Math.floor(rnd() * 8 * 3_600_000) : undefined;
-      const finalStatus = pick(['closed', 'resolved', 'in_progress', 'awaiting_verdict'] as WorkOrderStatus[]);
+      const finalStatus = pick([
+        'closed',
+        'resolved',
+        'in_progress',
+        'awaiting_verdict',
+      ] as WorkOrderStatus[]);
       const reopenCount = rnd() < 0.2 ? 1 : 0;
-      const satisfaction = rnd() < 0.6 ? pick(['satisfied', 'basically_satisfied', 'unsatisfied'] as const) : undefined;
+      const satisfaction =
+        rnd() < 0.6 ? pick(['satisfied', 'basically_satisfied', 'unsatisfied'] as const) : undefined;
       const breachAt = rnd() < 0.3 ? created + Math.floor(rnd() * 6 * 3_600_000) : undefined;
       const workOrder = { id: '', orderNo: subject ?? null };
       steps.push({
@@ -250,7 +279,11 @@ describeEachDatabase('metrics roll-ups equal a recomputation from raw events', (
       const nonZero = (sums: Map<string, Record<string, number>>) =>
         new Map([...sums].filter(([, counters]) => Object.values(counters).some((value) => value !== 0)));
       expect(nonZero(rolled), `${from}…${to}`).toEqual(nonZero(raw));
-      if (from !== to) consults = Math.max(consults, [...rolled.values()].reduce((sum, c) => sum + c.consults, 0));
+      if (from !== to)
+        consults = Math.max(
+          consults,
+          [...rolled.values()].reduce((sum, c) => sum + c.consults, 0),
+        );
     }
     // the month is not trivially empty
     expect(consults).toBeGreaterThan(100);

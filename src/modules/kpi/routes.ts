@@ -33,7 +33,8 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: { permission: metricsPolicy.read } },
     schema: {
       tags,
-      summary: 'The live wallboard now: queue, presence, chats in progress, SLA alerts and reply figures of today',
+      summary:
+        'The live wallboard now: queue, presence, chats in progress, SLA alerts and reply figures of today',
       response: { 200: wallboardSchema },
     },
     handler: (request) => wallboard(db, actorOf(request).shopId, Date.now()),
@@ -43,7 +44,8 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: { permission: metricsPolicy.read } },
     schema: {
       tags,
-      summary: 'The metrics table as XLSX or CSV (filter in the file, contacts masked without the reveal permission; audited)',
+      summary:
+        'The metrics table as XLSX or CSV (filter in the file, contacts masked without the reveal permission; audited)',
       querystring: exportQuerySchema,
       response: { 200: z.any().describe('the file') },
     },
@@ -75,6 +77,8 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       body: updateScoreSettingsSchema,
       response: { 200: scoreSettingsSchema },
     },
-    handler: async (request) => ({ items: await updateScoreSettings(db, actorOf(request), request.body.items) }),
+    handler: async (request) => ({
+      items: await updateScoreSettings(db, actorOf(request), request.body.items),
+    }),
   });
 };

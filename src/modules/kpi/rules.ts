@@ -78,12 +78,19 @@ export function mergeRows(rows: readonly ContributionRow[]): ContributionRow[] {
     cells.set(key, cell);
   }
   return [...cells.values()]
-    .filter((row) => Object.values(row.counters).some((value) => value !== 0))
+    .map((row) => ({
+      ...row,
+      counters: Object.fromEntries(Object.entries(row.counters).filter(([, value]) => value !== 0)),
+    }))
+    .filter((row) => Object.keys(row.counters).length > 0)
     .sort((a, b) => (a.day === b.day ? a.agentId.localeCompare(b.agentId) : a.day.localeCompare(b.day)));
 }
 
 /** new − old, cell by cell: what a changed entity moves the roll-ups by. */
-export function diffRows(previous: readonly ContributionRow[], next: readonly ContributionRow[]): ContributionRow[] {
+export function diffRows(
+  previous: readonly ContributionRow[],
+  next: readonly ContributionRow[],
+): ContributionRow[] {
   return mergeRows([
     ...next,
     ...previous.map((row) => ({ ...row, counters: addCounters(zeroCounters(), row.counters, -1) })),
@@ -141,7 +148,8 @@ export function periodDays(kind: PeriodKind, from: string, to?: string): { from:
   }
   if (kind === 'month') {
     const first = { ...date, day: 1 };
-    const next = date.month === 12 ? { year: date.year + 1, month: 1, day: 1 } : { ...first, month: date.month + 1 };
+    const next =
+      date.month === 12 ? { year: date.year + 1, month: 1, day: 1 } : { ...first, month: date.month + 1 };
     return { from: formatLocalDate(first), to: formatLocalDate(addZonedDays(next, -1)) };
   }
   const end = parseLocalDate(to ?? from, 'to');
@@ -244,7 +252,10 @@ export function chatContribution(
         rows.push({
           agentId,
           day: dayOf(pendingSince),
-          counters: { responseMsSum: serviceElapsedMs(calendar, pendingSince, message.createdAt), responseCount: 1 },
+          counters: {
+            responseMsSum: serviceElapsedMs(calendar, pendingSince, message.createdAt),
+            responseCount: 1,
+          },
         });
         pendingSince = null;
       }
@@ -310,7 +321,8 @@ export function customerDayContribution(
   }
   const rows: ContributionRow[] = [];
   for (const agentId of ordered) rows.push({ agentId, day, counters: { orderedCustomers: 1 } });
-  for (const [agentId, fen] of paid) rows.push({ agentId, day, counters: { paidCustomers: 1, csSalesFen: fen } });
+  for (const [agentId, fen] of paid)
+    rows.push({ agentId, day, counters: { paidCustomers: 1, csSalesFen: fen } });
   return mergeRows(rows);
 }
 
@@ -329,7 +341,8 @@ export function subjectContribution(
   let appliedAt: number | null = null;
   for (const event of sorted) {
     const day = dayOf(event.occurredAt);
-    if (event.kind === 'order_paid') rows.push({ agentId: '', day, counters: { shopPaymentsFen: event.amountFen ?? 0 } });
+    if (event.kind === 'order_paid')
+      rows.push({ agentId: '', day, counters: { shopPaymentsFen: event.amountFen ?? 0 } });
     if (event.kind === 'aftersale_applied') appliedAt ??= event.occurredAt;
     if (event.kind === 'aftersale_reviewed' && appliedAt !== null) {
       rows.push({
@@ -339,7 +352,8 @@ export function subjectContribution(
       });
       appliedAt = null;
     }
-    if (event.kind === 'refund_completed') rows.push({ agentId, day, counters: { refundFen: event.amountFen ?? 0 } });
+    if (event.kind === 'refund_completed')
+      rows.push({ agentId, day, counters: { refundFen: event.amountFen ?? 0 } });
   }
   return mergeRows(rows);
 }
@@ -363,7 +377,10 @@ export interface WorkOrderFacts {
 const settledStatuses = new Set(['resolved', 'awaiting_verdict', 'closed']);
 const aftersaleTypes = new Set(['after_sale', 'refund']);
 
-export function workOrderContribution(wo: WorkOrderFacts, dayOf: (instant: number) => string): ContributionRow[] {
+export function workOrderContribution(
+  wo: WorkOrderFacts,
+  dayOf: (instant: number) => string,
+): ContributionRow[] {
   const agentId = wo.assigneeId ?? '';
   const rows: ContributionRow[] = [
     {
@@ -427,7 +444,10 @@ export const lowerIsBetter: ReadonlySet<MetricKey> = new Set([
 ]);
 
 /** Seed 001 KPI sets: the platform's basic KPIs per group and the optional ones a shop may add. */
-export const kpiSets: Record<'pre_sale' | 'in_sale' | 'after_sale', { basic: MetricKey[]; optional: MetricKey[] }> = {
+export const kpiSets: Record<
+  'pre_sale' | 'in_sale' | 'after_sale',
+  { basic: MetricKey[]; optional: MetricKey[] }
+> = {
   pre_sale: {
     basic: ['goodRatingRate', 'avgResponseSeconds', 'hotlineConnectionRate'],
     optional: [
@@ -451,7 +471,8 @@ export const kpiSets: Record<'pre_sale' | 'in_sale' | 'after_sale', { basic: Met
   },
 };
 
-const ratio = (numerator: number, denominator: number) => (denominator === 0 ? null : numerator / denominator);
+const ratio = (numerator: number, denominator: number) =>
+  denominator === 0 ? null : numerator / denominator;
 const mean = (values: readonly number[]) =>
   values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 
@@ -501,7 +522,14 @@ export interface ScoreItem {
 
 export interface ScoreBreakdown {
   score: number;
-  items: { metric: MetricKey; value: number | null; target: number; weight: number; achievement: number; points: number }[];
+  items: {
+    metric: MetricKey;
+    value: number | null;
+    target: number;
+    weight: number;
+    achievement: number;
+    points: number;
+  }[];
 }
 
 /**
@@ -521,4 +549,31 @@ export function performanceScore(values: MetricValues, items: readonly ScoreItem
     return { metric: item.metric, value, target: item.target, weight: item.weight, achievement, points };
   });
   return { score: breakdown.reduce((sum, item) => sum + item.points, 0), items: breakdown };
+}
+
+// ── early warning (docs/metrics.md §7) ─────────────────────────────────────────────────────────────────────
+
+export interface RiseCheck {
+  /** today's count */
+  count: number;
+  /** mean daily count over the baseline days */
+  baseline: number;
+  /** the count at or above which today is flagged */
+  threshold: number;
+  rising: boolean;
+}
+
+/**
+ * An unusual rise of a daily count against the shop's own recent baseline: the mean of the previous `days` days
+ * (quiet days included). Counts are treated as Poisson: today is flagged when it reaches at least `minCount`, at
+ * least 1.5 × the mean, and more than mean + 3 × √mean (three standard deviations of a Poisson count).
+ */
+export function checkRise(history: readonly number[], count: number, minCount = 3): RiseCheck {
+  const baseline = history.length === 0 ? 0 : history.reduce((sum, value) => sum + value, 0) / history.length;
+  const threshold = Math.max(
+    minCount,
+    Math.ceil(1.5 * baseline),
+    Math.floor(baseline + 3 * Math.sqrt(baseline)) + 1,
+  );
+  return { count, baseline, threshold, rising: count >= threshold };
 }

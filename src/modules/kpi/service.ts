@@ -6,30 +6,36 @@ import { lockForTransaction } from '../../db/locks.js';
 import type { Database } from '../../db/schema.js';
 import { withTransaction } from '../../db/transaction.js';
 import { addZonedDays, fromZonedParts } from '../../shared/zoned-time.js';
-import { parseLocalDate, type BusinessCalendar } from '../../shared/business-time.js';
+import { formatLocalDate, parseLocalDate, type BusinessCalendar } from '../../shared/business-time.js';
 import { getBusinessCalendar } from '../calendar/service.js';
 import { callFacts } from '../calls/service.js';
 import {
   agentLoads,
   chatFacts,
   chatIdsActiveBetween,
-  chatIdsOfCustomerBetween,
+  chatIdsOfCustomersBetween,
   queuedConversations,
 } from '../conversations/service.js';
 import { presenceByAgent } from '../presence/service.js';
 import { commerceFacts } from '../orders/service.js';
 import { alertCountsSince, replyBreachTimes } from '../sla/service.js';
 import { metricStaff } from '../team/service.js';
-import { subjectHolders, workOrderFacts, workOrderIdsActiveBetween } from '../tickets/service.js';
+import {
+  complaintsBetween,
+  subjectHolders,
+  workOrderFacts,
+  workOrderIdsActiveBetween,
+} from '../tickets/service.js';
 import type { Actor } from '../../server/actor.js';
 import { auditActorOf } from '../../server/actor.js';
 import { AppError } from '../../server/errors.js';
-import type { MetricsQuery, MetricsTable, Wallboard } from '../../shared/schemas/metrics.js';
+import type { EarlyWarning, MetricsQuery, MetricsTable, Wallboard } from '../../shared/schemas/metrics.js';
 import { recordAudit } from '../audit/service.js';
 import * as repo from './repo.js';
 import {
   addCounters,
   callContribution,
+  checkRise,
   chatContribution,
   computeMetrics,
   customerDayContribution,
@@ -62,7 +68,11 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 }
 
 /** [start, end) instants of a local day range [from, to] in the shop's zone. */
-export function dayBounds(calendar: BusinessCalendar, from: string, to: string): { start: number; end: number } {
+export function dayBounds(
+  calendar: BusinessCalendar,
+  from: string,
+  to: string,
+): { start: number; end: number } {
   return {
     start: fromZonedParts(parseLocalDate(from), calendar.timeZone),
     end: fromZonedParts(addZonedDays(parseLocalDate(to), 1), calendar.timeZone),
@@ -71,7 +81,8 @@ export function dayBounds(calendar: BusinessCalendar, from: string, to: string):
 
 // ── entities (docs/metrics.md §3) ──────────────────────────────────────────────────────────────────────────
 
-export type EntityKey = `c:${string}` | `p:${string}:${string}` | `s:${string}` | `w:${string}` | `k:${string}`;
+export type EntityKey =
+  `c:${string}` | `p:${string}:${string}` | `s:${string}` | `w:${string}` | `k:${string}`;
 
 /** What one entity contributes now, computed from the raw facts of the module that owns it. */
 async function computeEntity(db: Db, shopId: string, calendar: BusinessCalendar, key: string) {
@@ -81,20 +92,6 @@ async function computeEntity(db: Db, shopId: string, calendar: BusinessCalendar,
   if (kind === 'c') {
     const [chat] = await chatFacts(db, shopId, [id]);
     return chat ? chatContribution(chat, calendar, dayOf).rows : [];
-  }
-  if (kind === 'p') {
-    const customerId = rest[0] ?? '';
-    const day = rest[1] ?? '';
-    const { start, end } = dayBounds(calendar, day, day);
-    const chats = await chatFacts(db, shopId, await chatIdsOfCustomerBetween(db, shopId, customerId, start, end));
-    const consultations = chats.flatMap((chat) => chatContribution(chat, calendar, dayOf).consultations);
-    const orders = await commerceFacts(db, shopId, { customerId, from: start, to: end, kinds: salesKinds });
-    return customerDayContribution(day, consultations, orders);
-  }
-  if (kind === 's') {
-    const events = await commerceFacts(db, shopId, { subjectKeys: [id] });
-    const holders = await subjectHolders(db, shopId, [id]);
-    return subjectContribution(events, holders.get(id) ?? null, dayOf);
   }
   if (kind === 'w') {
     const [wo] = await workOrderFacts(db, shopId, [id]);
@@ -110,34 +107,105 @@ async function computeEntity(db: Db, shopId: string, calendar: BusinessCalendar,
 }
 
 /**
+ * Customer-days and order numbers arrive by the thousand (an order import): they are computed in batches, with one
+ * read of their chats and order events per batch.
+ */
+async function computeBatch(
+  db: Db,
+  shopId: string,
+  calendar: BusinessCalendar,
+  keys: readonly string[],
+): Promise<Map<string, ContributionRow[]>> {
+  const dayOf = dayFunction(calendar);
+  const computed = new Map<string, ContributionRow[]>();
+  const subjects = keys.filter((key) => key.startsWith('s:')).map((key) => key.slice(2));
+  for (const chunk of chunks(subjects)) {
+    const [events, holders] = await Promise.all([
+      commerceFacts(db, shopId, { subjectKeys: chunk }),
+      subjectHolders(db, shopId, chunk),
+    ]);
+    for (const subject of chunk) {
+      const own = events.filter((event) => event.subjectKey === subject);
+      computed.set(`s:${subject}`, subjectContribution(own, holders.get(subject) ?? null, dayOf));
+    }
+  }
+  const customerDays = keys.filter((key) => key.startsWith('p:'));
+  for (const chunk of chunks(customerDays)) {
+    const parsed = chunk.map((key) => {
+      const [, customerId = '', day = ''] = key.split(':');
+      return { key, customerId, day };
+    });
+    const days = parsed.map((p) => p.day).sort();
+    const { start, end } = dayBounds(calendar, days[0] ?? '', days.at(-1) ?? '');
+    const customerIds = [...new Set(parsed.map((p) => p.customerId))];
+    const consultations = new Map<string, Consultation[]>();
+    for (const ids of chunks(await chatIdsOfCustomersBetween(db, shopId, customerIds, start, end))) {
+      for (const chat of await chatFacts(db, shopId, ids)) {
+        for (const c of chatContribution(chat, calendar, dayOf).consultations) {
+          const key = `p:${c.customerId}:${c.day}`;
+          consultations.set(key, [...(consultations.get(key) ?? []), c]);
+        }
+      }
+    }
+    const orders = new Map<string, { kind: string; occurredAt: number; amountFen: number | null }[]>();
+    for (const event of await commerceFacts(db, shopId, {
+      customerIds,
+      from: start,
+      to: end,
+      kinds: salesKinds,
+    })) {
+      const key = `p:${event.customerId ?? ''}:${dayOf(event.occurredAt)}`;
+      orders.set(key, [...(orders.get(key) ?? []), event]);
+    }
+    for (const { key, day } of parsed) {
+      computed.set(key, customerDayContribution(day, consultations.get(key) ?? [], orders.get(key) ?? []));
+    }
+  }
+  return computed;
+}
+
+/**
  * Brings the roll-ups up to date for some entities: each is computed afresh, and the roll-ups move by the
  * difference to what it contributed before (so events may arrive late, twice or out of order). A chat also
  * refreshes its customer's sales days, since who consulted when decides who is credited with a payment.
  */
-export async function refreshEntities(db: Db, shopId: string, keys: readonly string[], now: number): Promise<void> {
+export async function refreshEntities(
+  db: Db,
+  shopId: string,
+  keys: readonly string[],
+  now: number,
+): Promise<void> {
   if (keys.length === 0) return;
   await withTransaction(db, async (trx) => {
     await lockForTransaction(trx, `kpi:${shopId}`);
     const calendar = await getBusinessCalendar(trx, shopId);
-    const pending = [...new Set(keys)];
-    const done = new Set<string>();
-    while (pending.length > 0) {
-      const key = pending.shift() ?? '';
-      if (done.has(key)) continue;
-      done.add(key);
-      const previous = (await repo.contributionsOf(trx, shopId, [key])).get(key) ?? [];
-      const next = await computeEntity(trx, shopId, calendar, key);
-      const delta = diffRows(previous, next);
-      if (delta.length > 0) {
-        await repo.addToDaily(trx, shopId, delta);
-        await repo.storeContributions(trx, shopId, [{ key, rows: next }], now);
+    const batched = new Set<string>();
+    const single = new Set<string>();
+    for (const key of keys) (key.startsWith('s:') || key.startsWith('p:') ? batched : single).add(key);
+    const apply = async (next: Map<string, ContributionRow[]>) => {
+      const previous = await repo.contributionsOf(trx, shopId, [...next.keys()]);
+      const changed: { key: string; rows: ContributionRow[] }[] = [];
+      const deltas: ContributionRow[] = [];
+      for (const [key, rows] of next) {
+        const delta = diffRows(previous.get(key) ?? [], rows);
+        if (delta.length === 0) continue;
+        deltas.push(...delta);
+        changed.push({ key, rows });
       }
+      await repo.addToDaily(trx, shopId, mergeRows(deltas));
+      await repo.storeContributions(trx, shopId, changed, now);
+      return previous;
+    };
+    for (const key of single) {
+      const next = await computeEntity(trx, shopId, calendar, key);
+      const previous = (await apply(new Map([[key, next]]))).get(key) ?? [];
       if (key.startsWith('c:')) {
         const [chat] = await chatFacts(trx, shopId, [key.slice(2)]);
         const days = new Set([...previous, ...next].map((row) => row.day));
-        if (chat) for (const day of days) pending.push(`p:${chat.customerId}:${day}`);
+        if (chat) for (const day of days) batched.add(`p:${chat.customerId}:${day}`);
       }
     }
+    await apply(await computeBatch(trx, shopId, calendar, [...batched]));
   });
 }
 
@@ -170,7 +238,10 @@ export async function recomputeContributions(
   }
 
   const events = await commerceFacts(db, shopId, { from: start, to: end });
-  const ordersByCustomerDay = new Map<string, { kind: string; occurredAt: number; amountFen: number | null }[]>();
+  const ordersByCustomerDay = new Map<
+    string,
+    { kind: string; occurredAt: number; amountFen: number | null }[]
+  >();
   const subjects = new Set<string>();
   for (const event of events) {
     subjects.add(event.subjectKey);
@@ -189,7 +260,8 @@ export async function recomputeContributions(
     const all = await commerceFacts(db, shopId, { subjectKeys: keys });
     const holders = await subjectHolders(db, shopId, keys);
     const bySubject = new Map<string, typeof all>();
-    for (const event of all) bySubject.set(event.subjectKey, [...(bySubject.get(event.subjectKey) ?? []), event]);
+    for (const event of all)
+      bySubject.set(event.subjectKey, [...(bySubject.get(event.subjectKey) ?? []), event]);
     for (const [subject, list] of bySubject) {
       onEntity(`s:${subject}`, subjectContribution(list, holders.get(subject) ?? null, dayOf));
     }
@@ -198,7 +270,10 @@ export async function recomputeContributions(
   for (const ids of chunks(await workOrderIdsActiveBetween(db, shopId, start, end))) {
     const breaches = await replyBreachTimes(db, shopId, ids);
     for (const wo of await workOrderFacts(db, shopId, ids)) {
-      onEntity(`w:${wo.id}`, workOrderContribution({ ...wo, replyBreachedAt: breaches.get(wo.id) ?? [] }, dayOf));
+      onEntity(
+        `w:${wo.id}`,
+        workOrderContribution({ ...wo, replyBreachedAt: breaches.get(wo.id) ?? [] }, dayOf),
+      );
     }
   }
   for (const call of await callFacts(db, shopId, { from: start, to: end })) {
@@ -221,7 +296,13 @@ export async function recomputeSums(db: Db, shopId: string, from: string, to: st
 }
 
 /** Rebuilds a shop's roll-ups from the raw events of [from, to] (start-up of the module, repairs, the benchmark). */
-export async function rebuildRollups(db: Db, shopId: string, from: string, to: string, now: number): Promise<void> {
+export async function rebuildRollups(
+  db: Db,
+  shopId: string,
+  from: string,
+  to: string,
+  now: number,
+): Promise<void> {
   const entries: { key: string; rows: ContributionRow[] }[] = [];
   await recomputeContributions(db, shopId, from, to, (key, rows) => entries.push({ key, rows }));
   await withTransaction(db, async (trx) => {
@@ -251,7 +332,9 @@ export async function metricsTable(
   source: 'rollups' | 'raw' = 'rollups',
 ): Promise<MetricsRow[]> {
   const sums =
-    source === 'rollups' ? await repo.sumsByAgent(db, shopId, from, to) : await recomputeSums(db, shopId, from, to);
+    source === 'rollups'
+      ? await repo.sumsByAgent(db, shopId, from, to)
+      : await recomputeSums(db, shopId, from, to);
   const staff = await metricStaff(db, shopId);
   return metricsFromSums(shopId, sums, staff);
 }
@@ -273,7 +356,9 @@ export function metricsFromSums(
     values: computeMetrics(countersOf(agent.id), [countersOf(agent.id)], shopPayments),
   }));
   for (const group of staff.groups) {
-    const members = staff.agents.filter((agent) => agent.groupIds.includes(group.id)).map((a) => countersOf(a.id));
+    const members = staff.agents
+      .filter((agent) => agent.groupIds.includes(group.id))
+      .map((a) => countersOf(a.id));
     const total = members.reduce((acc, counters) => addCounters(acc, counters), zeroCounters());
     rows.push({
       scope: 'group',
@@ -357,13 +442,14 @@ export async function wallboard(db: Db, shopId: string, now: number): Promise<Wa
   const calendar = await getBusinessCalendar(db, shopId);
   const day = dayFunction(calendar)(now);
   const { start } = dayBounds(calendar, day, day);
-  const [queue, presence, loads, alerts, sums, staff] = await Promise.all([
+  const [queue, presence, loads, alerts, sums, staff, warnings] = await Promise.all([
     queuedConversations(db, shopId),
     presenceByAgent(db, shopId),
     agentLoads(db, shopId, now),
     alertCountsSince(db, shopId, start),
     repo.sumsByAgent(db, shopId, day, day),
     metricStaff(db, shopId),
+    earlyWarnings(db, shopId, now),
   ]);
   const byPresence = { online: 0, busy: 0, away: 0, offline: 0 };
   for (const agent of staff.agents) {
@@ -383,10 +469,73 @@ export async function wallboard(db: Db, shopId: string, now: number): Promise<Wa
     consultingCustomersToday: shop?.consultingCustomers ?? 0,
     replyRateToday: shop?.replyRate ?? null,
     avgFirstResponseSecondsToday: shop?.avgFirstResponseSeconds ?? null,
+    warnings,
   };
 }
 
 /** Counters of the whole shop per local day over [from, to] (reports and trends). */
 export function dailyCounters(db: Db, shopId: string, from: string, to: string) {
   return repo.sumsByDay(db, shopId, from, to);
+}
+
+// ── early warning (docs/metrics.md §7) ─────────────────────────────────────────────────────────────────────
+
+/** Baseline days before today. */
+const WARNING_BASELINE_DAYS = 28;
+
+export async function earlyWarnings(db: Db, shopId: string, now: number): Promise<EarlyWarning[]> {
+  const calendar = await getBusinessCalendar(db, shopId);
+  const dayOf = dayFunction(calendar);
+  const today = dayOf(now);
+  const first = formatLocalDate(addZonedDays(parseLocalDate(today), -WARNING_BASELINE_DAYS));
+  const days = daysBetween(first, today).slice(0, -1);
+  const { start, end } = dayBounds(calendar, first, today);
+  const [complaints, volume] = await Promise.all([
+    complaintsBetween(db, shopId, start, end),
+    repo.sumsByDay(db, shopId, first, today),
+  ]);
+  const series = (count: (day: string) => number) => ({
+    history: days.map(count),
+    today: count(today),
+  });
+  const warnings: EarlyWarning[] = [];
+  const push = (
+    kind: EarlyWarning['kind'],
+    category: string | null,
+    s: { history: number[]; today: number },
+  ) => {
+    const check = checkRise(s.history, s.today);
+    if (check.rising) {
+      warnings.push({
+        kind,
+        category,
+        day: today,
+        count: check.count,
+        baseline: Math.round(check.baseline * 100) / 100,
+      });
+    }
+  };
+  const complaintDays = complaints.map((c) => ({
+    day: dayOf(c.createdAt),
+    category: c.complaintCategory ?? 'other',
+  }));
+  push(
+    'complaints',
+    null,
+    series((day) => complaintDays.filter((c) => c.day === day).length),
+  );
+  for (const category of new Set(complaintDays.filter((c) => c.day === today).map((c) => c.category))) {
+    push(
+      'complaint_category',
+      category,
+      series((day) => complaintDays.filter((c) => c.day === day && c.category === category).length),
+    );
+  }
+  const consults = new Map(volume.map((row) => [row.day, row.counters.consults]));
+  push(
+    'volume',
+    null,
+    series((day) => consults.get(day) ?? 0),
+  );
+  return warnings;
 }

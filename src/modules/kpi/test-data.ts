@@ -88,26 +88,7 @@ export async function insertChat(
   if (spec.messages.length > 0) {
     await db
       .insertInto('messages')
-      .values(
-        spec.messages.map((m, index) => ({
-          id: newId(m.at),
-          shopId,
-          conversationId: id,
-          seq: index + 1,
-          authorKind: m.system
-            ? ('system' as const)
-            : m.by === 'customer'
-              ? ('customer' as const)
-              : ('agent' as const),
-          authorId: m.system ? null : m.by === 'customer' ? spec.customerId : m.by,
-          clientMessageId: null,
-          kind: m.kind ?? 'text',
-          text: 'x',
-          attachmentId: null,
-          internal: m.internal ? 1 : 0,
-          createdAt: m.at,
-        })),
-      )
+      .values(spec.messages.map((m, index) => messageRow(shopId, id, spec.customerId, index + 1, m)))
       .execute();
   }
   for (const t of spec.transfers ?? []) {
@@ -127,20 +108,7 @@ export async function insertChat(
       })
       .execute();
   }
-  if (spec.rating) {
-    await db
-      .insertInto('chatRatings')
-      .values({
-        conversationId: id,
-        shopId,
-        customerId: spec.customerId,
-        agentId: spec.rating.agentId,
-        score: spec.rating.score,
-        comment: null,
-        createdAt: spec.rating.at,
-      })
-      .execute();
-  }
+  if (spec.rating) await appendRating(db, shopId, id, spec.customerId, spec.rating);
   return id;
 }
 
@@ -349,6 +317,28 @@ export async function insertReplyBreach(
     .execute();
 }
 
+function messageRow(shopId: string, conversationId: string, customerId: string, seq: number, m: MessageSpec) {
+  const author = m.system ? null : m.by === 'customer' ? customerId : m.by;
+  return {
+    id: newId(m.at),
+    shopId,
+    conversationId,
+    seq,
+    authorKind: m.system
+      ? ('system' as const)
+      : m.by === 'customer'
+        ? ('customer' as const)
+        : ('agent' as const),
+    authorId: author,
+    clientMessageId: null,
+    kind: m.kind ?? 'text',
+    text: 'x',
+    attachmentId: null,
+    internal: m.internal ? 1 : 0,
+    createdAt: m.at,
+  };
+}
+
 /** Appends a message to a chat inserted with insertChat (as the chat service would: next seq, last message time). */
 export async function appendMessage(
   db: Db,
@@ -364,20 +354,7 @@ export async function appendMessage(
     .executeTakeFirstOrThrow();
   await db
     .insertInto('messages')
-    .values({
-      id: newId(message.at),
-      shopId,
-      conversationId,
-      seq: chat.lastSeq + 1,
-      authorKind: message.by === 'customer' ? 'customer' : 'agent',
-      authorId: message.by === 'customer' ? customerId : message.by,
-      clientMessageId: null,
-      kind: message.kind ?? 'text',
-      text: 'x',
-      attachmentId: null,
-      internal: message.internal ? 1 : 0,
-      createdAt: message.at,
-    })
+    .values(messageRow(shopId, conversationId, customerId, chat.lastSeq + 1, message))
     .execute();
   await db
     .updateTable('conversations')

@@ -103,6 +103,7 @@ export interface CommerceFactFilter {
   from?: number;
   to?: number;
   customerId?: string;
+  customerIds?: readonly string[];
   subjectKeys?: readonly string[];
   kinds?: readonly string[];
 }
@@ -115,6 +116,7 @@ export function commerceFactRows(db: Db, shopId: string, filter: CommerceFactFil
   if (filter.from !== undefined) query = query.where('occurredAt', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('occurredAt', '<', filter.to);
   if (filter.customerId !== undefined) query = query.where('customerId', '=', filter.customerId);
+  if (filter.customerIds) query = query.where('customerId', 'in', [...filter.customerIds]);
   if (filter.subjectKeys) query = query.where('subjectKey', 'in', [...filter.subjectKeys]);
   if (filter.kinds) query = query.where('kind', 'in', filter.kinds as CommerceEventTable['kind'][]);
   return query.orderBy('occurredAt').orderBy('id').execute();

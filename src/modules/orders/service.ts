@@ -383,6 +383,6 @@ export function customerIdsByOrderNo(db: Db, shopId: string, orderNo: string): P
 
 /** Order-side events for the metrics (issue 6): by time, customer or order / after-sale number, oldest first. */
 export async function commerceFacts(db: Db, shopId: string, filter: repo.CommerceFactFilter) {
-  if (filter.subjectKeys?.length === 0) return [];
+  if (filter.subjectKeys?.length === 0 || filter.customerIds?.length === 0) return [];
   return repo.commerceFactRows(db, shopId, filter);
 }

@@ -24,11 +24,16 @@ function readXlsx(body: Buffer): string[][] {
   execFileSync('unzip', ['-tq', file]);
   const xml = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml']).toString('utf8');
   const unescape = (text: string) =>
-    text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
   const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   return [...xml.matchAll(/<row r="\d+">(.*?)<\/row>/g)].map((row) => {
     const cells: string[] = [];
-    const pattern = /<c r="([A-Z]+)\d+"(?: t="inlineStr")?>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g;
+    const pattern =
+      /<c r="([A-Z]+)\d+"(?: t="inlineStr")?>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g;
     for (const cell of (row[1] ?? '').matchAll(pattern)) {
       cells[column(cell[1] ?? 'A')] = unescape(cell[2] ?? cell[3] ?? '');
     }
@@ -49,8 +54,16 @@ describeEachDatabase('metrics export (XLSX, CSV)', (ctx) => {
     const agent = await buildStaff(ctx(), shop, { groups: ['pre_sale'] });
     const sly = await buildStaff(ctx(), shop, { groups: ['pre_sale'] });
     // An agent whose display name carries a phone number and an e-mail, and one whose name is a formula.
-    await db.updateTable('users').set({ displayName: '王五 13912345678 wangwu@example.com' }).where('id', '=', agent.id).execute();
-    await db.updateTable('users').set({ displayName: '=HYPERLINK("http://evil.example","点我")' }).where('id', '=', sly.id).execute();
+    await db
+      .updateTable('users')
+      .set({ displayName: '王五 13912345678 wangwu@example.com' })
+      .where('id', '=', agent.id)
+      .execute();
+    await db
+      .updateTable('users')
+      .set({ displayName: '=HYPERLINK("http://evil.example","点我")' })
+      .where('id', '=', sly.id)
+      .execute();
     const customer = await insertCustomer(db, shop.id, 'C', at('08:00:00'));
     // 2 consultations for the agent, one answered after 30 s.
     const chats = [
@@ -68,7 +81,12 @@ describeEachDatabase('metrics export (XLSX, CSV)', (ctx) => {
         messages: [{ at: at('11:00:00'), by: 'customer' }],
       }),
     ];
-    await refreshEntities(db, shop.id, chats.map((id) => `c:${id}`), Date.now());
+    await refreshEntities(
+      db,
+      shop.id,
+      chats.map((id) => `c:${id}`),
+      Date.now(),
+    );
     const inspector = await buildStaff(ctx(), shop, { role: 'qa_inspector' });
     await app.ready();
     admin = await signIn(app, shop.admin.login);
@@ -117,9 +135,12 @@ describeEachDatabase('metrics export (XLSX, CSV)', (ctx) => {
 
   it('CSV for an exporter with the reveal permission shows the contact details as they are', async () => {
     const before = (await exports()).length;
-    const response = await admin.get('/api/metrics/export?format=csv&period=range&from=2026-11-01&to=2026-11-03', {
-      'accept-language': 'en',
-    });
+    const response = await admin.get(
+      '/api/metrics/export?format=csv&period=range&from=2026-11-01&to=2026-11-03',
+      {
+        'accept-language': 'en',
+      },
+    );
     expect(response.statusCode, response.body).toBe(200);
     const text = response.body.replace(/^\uFEFF/, '');
     expect(text).toContain('Period,custom range 2026-11-01 ~ 2026-11-03');
@@ -149,12 +170,15 @@ describeEachDatabase('metrics export (XLSX, CSV)', (ctx) => {
       expect(response.json<{ error: { code: string } }>().error.code).toBe('internal');
       expect((await exports()).length).toBe(before);
     } finally {
-      await sql`DROP TRIGGER audit_down${ctx().dialect === 'postgres' ? sql` ON audit_log` : sql``}`.execute(db);
+      await sql`DROP TRIGGER audit_down${ctx().dialect === 'postgres' ? sql` ON audit_log` : sql``}`.execute(
+        db,
+      );
     }
   });
 
   it('neutralises every formula lead character, not numbers', () => {
-    for (const lead of ['=', '+', '-', '@', '\t', '\r']) expect(neutraliseFormula(`${lead}1`)).toBe(`'${lead}1`);
+    for (const lead of ['=', '+', '-', '@', '\t', '\r'])
+      expect(neutraliseFormula(`${lead}1`)).toBe(`'${lead}1`);
     expect(neutraliseFormula('正常')).toBe('正常');
     expect(toCsv([[-5, '-5']]).toString('utf8')).toBe("\uFEFF-5,'-5\r\n");
   });

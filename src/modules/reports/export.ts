@@ -18,7 +18,9 @@ const emailInText = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 /** Phone numbers and e-mail addresses inside free text (names, notes), masked as the presenters mask them. */
 export function maskContacts(text: string): string {
-  return text.replace(emailInText, (email) => maskEmail(email)).replace(phoneInText, (phone) => maskPhone(phone));
+  return text
+    .replace(emailInText, (email) => maskEmail(email))
+    .replace(phoneInText, (phone) => maskPhone(phone));
 }
 
 const texts = {

@@ -35,7 +35,9 @@ describeEachDatabase('monthly analysis report', (ctx) => {
           { at: at(day, time), by: 'customer' },
           ...(answered ? [{ at: at(day, time) + 20_000, by: agent.id }] : []),
         ],
-        ...(rated ? { rating: { agentId: agent.id, score: 'good' as const, at: at(day, time) + 60_000 } } : {}),
+        ...(rated
+          ? { rating: { agentId: agent.id, score: 'good' as const, at: at(day, time) + 60_000 } }
+          : {}),
       });
     const chats = [
       await chat('2026-11-02', '10:00:00', true),
@@ -45,10 +47,25 @@ describeEachDatabase('monthly analysis report', (ctx) => {
       await chat('2026-10-20', '15:00:00', false),
     ];
     const calls = [
-      await insertCall(db, shop.id, { direction: 'inbound', agentId: agent.id, at: at('2026-11-03', '10:00:00'), answered: true }),
-      await insertCall(db, shop.id, { direction: 'inbound', agentId: null, at: at('2026-11-03', '10:30:00'), answered: false }),
+      await insertCall(db, shop.id, {
+        direction: 'inbound',
+        agentId: agent.id,
+        at: at('2026-11-03', '10:00:00'),
+        answered: true,
+      }),
+      await insertCall(db, shop.id, {
+        direction: 'inbound',
+        agentId: null,
+        at: at('2026-11-03', '10:30:00'),
+        answered: false,
+      }),
     ];
-    await refreshEntities(db, shop.id, [...chats.map((id) => `c:${id}`), ...calls.map((id) => `k:${id}`)], Date.now());
+    await refreshEntities(
+      db,
+      shop.id,
+      [...chats.map((id) => `c:${id}`), ...calls.map((id) => `k:${id}`)],
+      Date.now(),
+    );
     admin = await signIn(app, shop.admin.login);
     const made = await admin.post('/api/reports/monthly', { month: '2026-11' });
     expect(made.statusCode, made.body).toBe(201);
@@ -70,7 +87,8 @@ describeEachDatabase('monthly analysis report', (ctx) => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/html');
     const html = response.body;
-    for (const heading of ['一、分析目的', '二、分析方法', '三、分析结果', '四、结论']) expect(html).toContain(heading);
+    for (const heading of ['一、分析目的', '二、分析方法', '三、分析结果', '四、结论'])
+      expect(html).toContain(heading);
     // key metrics: 4 consultations, 3 received → 75 %, good rating 100 %; October had 1 consultation, 0 %
     expect(html).toContain('<td data-metric="consultingCustomers">4</td><td>1</td>');
     expect(html).toContain('<td data-metric="replyRate">75%</td><td>0%</td>');

@@ -124,15 +124,28 @@ export function renderMonthlyReport(data: MonthlyReportData, locale: Locale): st
     xAxis: { type: 'category', data: days, axisLabel: { interval: 0, rotate: 60, fontSize: 9 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: t.consults, type: 'bar', data: data.days.map((d) => d.counters.consults), label: { show: true, position: 'top' } },
-      { name: t.calls, type: 'line', data: data.days.map((d) => d.counters.inboundCalls), label: { show: true } },
+      {
+        name: t.consults,
+        type: 'bar',
+        data: data.days.map((d) => d.counters.consults),
+        label: { show: true, position: 'top' },
+      },
+      {
+        name: t.calls,
+        type: 'line',
+        data: data.days.map((d) => d.counters.inboundCalls),
+        label: { show: true },
+      },
     ],
   });
   const groups = svgChart({
     legend: { top: 0 },
     grid: { left: 40, right: 40, top: 32, bottom: 32 },
     xAxis: { type: 'category', data: data.groups.map((g) => g.name) },
-    yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', max: 100 }],
+    yAxis: [
+      { type: 'value', minInterval: 1 },
+      { type: 'value', max: 100 },
+    ],
     series: [
       {
         name: t.consults,
@@ -170,22 +183,34 @@ export function renderMonthlyReport(data: MonthlyReportData, locale: Locale): st
     series: [
       {
         type: 'bar',
-        data: [sum('workOrders'), sum('workOrdersReplied'), sum('workOrdersRepliedInTime'), sum('workOrdersResolvedAtOnce')],
+        data: [
+          sum('workOrders'),
+          sum('workOrdersReplied'),
+          sum('workOrdersRepliedInTime'),
+          sum('workOrdersResolvedAtOnce'),
+        ],
         label: { show: true, position: 'top' },
       },
     ],
   });
 
   const conclusions: string[] = [];
-  for (const metric of ['consultingCustomers', 'replyRate', 'avgFirstResponseSeconds', 'goodRatingRate'] as const) {
+  for (const metric of [
+    'consultingCustomers',
+    'replyRate',
+    'avgFirstResponseSeconds',
+    'goodRatingRate',
+  ] as const) {
     const now = data.shop[metric];
     const before = data.previousShop[metric];
     if (now === null && before === null) continue;
-    const direction = now === null || before === null || now === before ? 'same' : now > before ? 'up' : 'down';
+    const direction =
+      now === null || before === null || now === before ? 'same' : now > before ? 'up' : 'down';
     conclusions.push(t.change(labels[metric], shown(metric, now), shown(metric, before), direction));
   }
   const busiest = [...data.days].sort((a, b) => b.counters.consults - a.counters.consults)[0];
-  if (busiest && busiest.counters.consults > 0) conclusions.push(t.busiest(busiest.day, busiest.counters.consults));
+  if (busiest && busiest.counters.consults > 0)
+    conclusions.push(t.busiest(busiest.day, busiest.counters.consults));
   if (conclusions.length === 0) conclusions.push(t.none);
 
   const metricRows = keyMetrics
@@ -194,7 +219,12 @@ export function renderMonthlyReport(data: MonthlyReportData, locale: Locale): st
         `<tr><td>${escape(labels[metric])}</td><td data-metric="${metric}">${escape(shown(metric, data.shop[metric]))}</td><td>${escape(shown(metric, data.previousShop[metric]))}</td></tr>`,
     )
     .join('');
-  const agentColumns: MetricKey[] = ['consultingCustomers', 'replyRate', 'avgFirstResponseSeconds', 'goodRatingRate'];
+  const agentColumns: MetricKey[] = [
+    'consultingCustomers',
+    'replyRate',
+    'avgFirstResponseSeconds',
+    'goodRatingRate',
+  ];
   const agentRows = data.agents
     .map(
       (agent) =>

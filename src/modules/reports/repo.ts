@@ -30,7 +30,12 @@ export function listReports(db: Db, shopId: string, kind: ReportTable['kind']) {
 }
 
 export function findReport(db: Db, shopId: string, id: string) {
-  return db.selectFrom('reports').selectAll().where('shopId', '=', shopId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findReportOfPeriod(db: Db, shopId: string, kind: ReportTable['kind'], period: string) {

@@ -51,7 +51,10 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       // Shown in the app's frame: its own inline styles and SVG, nothing else, and only inside Kefu's pages.
       return reply
         .header('content-type', 'text/html; charset=utf-8')
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'",
+        )
         .header('x-frame-options', 'SAMEORIGIN')
         .send(html);
     },
@@ -61,7 +64,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: { permission: metricsPolicy.read } },
     schema: {
       tags,
-      summary: 'The report as a PDF, printed by Chromium (503 report_pdf_unavailable when the server has none)',
+      summary:
+        'The report as a PDF, printed by Chromium (503 report_pdf_unavailable when the server has none)',
       params: idParams,
       response: { 200: z.any().describe('application/pdf') },
     },

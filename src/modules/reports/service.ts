@@ -2,6 +2,7 @@
 // figures as a history; shown as a page and printed to PDF by Chromium when the server has one.
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
+import type * as PlaywrightCore from 'playwright-core';
 import { newId } from '../../db/ids.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, notFound } from '../../server/errors.js';
@@ -43,18 +44,28 @@ export async function monthlyReportData(db: Db, shopId: string, month: string): 
     timeZone: calendar.timeZone,
     shop: shopRow(rows)?.values ?? empty,
     previousShop: shopRow(previous)?.values ?? empty,
-    groups: rows.filter((row) => row.scope === 'group').map((row) => ({ name: row.name, values: row.values })),
+    groups: rows
+      .filter((row) => row.scope === 'group')
+      .map((row) => ({ name: row.name, values: row.values })),
     agents: rows
       .filter((row) => row.scope === 'agent' && (row.values.consultingCustomers ?? 0) > 0)
       .sort((a, b) => (b.values.consultingCustomers ?? 0) - (a.values.consultingCustomers ?? 0))
       .map((row) => ({ name: row.name, values: row.values })),
     // every day of the month, quiet ones as zero, so the charts' time axis is the whole month
-    days: daysBetween(from, to).map((day) => days.find((d) => d.day === day) ?? { day, counters: zeroCounters() }),
+    days: daysBetween(from, to).map(
+      (day) => days.find((d) => d.day === day) ?? { day, counters: zeroCounters() },
+    ),
   };
 }
 
 /** Makes (or makes again) the monthly report of `month` ('YYYY-MM') from the roll-ups. */
-export async function generateMonthlyReport(db: Db, shopId: string, month: string, by: string | null, now: number) {
+export async function generateMonthlyReport(
+  db: Db,
+  shopId: string,
+  month: string,
+  by: string | null,
+  now: number,
+) {
   if (!/^\d{4}-\d{2}$/.test(month)) throw new AppError('validation_failed');
   const data = await monthlyReportData(db, shopId, month);
   const id = newId(now);
@@ -88,12 +99,13 @@ export async function reportHtml(db: Db, shopId: string, id: string, locale: Loc
 /** The report printed by Chromium (playwright-core, loaded only when asked for), or report_pdf_unavailable. */
 export async function reportPdf(html: string, chromiumPath: string): Promise<Buffer> {
   if (!existsSync(chromiumPath)) throw new AppError('report_pdf_unavailable');
-  let chromium: typeof import('playwright-core').chromium;
+  let playwright: typeof PlaywrightCore;
   try {
-    ({ chromium } = await import('playwright-core'));
+    playwright = await import('playwright-core');
   } catch {
     throw new AppError('report_pdf_unavailable');
   }
+  const { chromium } = playwright;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage();

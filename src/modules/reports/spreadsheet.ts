@@ -33,7 +33,8 @@ const xmlEscape = (text: string) =>
 
 function columnName(index: number): string {
   let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 }
 
@@ -45,7 +46,8 @@ function sheetXml(rows: readonly (readonly Cell[])[]): string {
           const ref = `${columnName(c)}${r + 1}`;
           const value = clean(cell);
           if (value === null) return '';
-          if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : '';
+          if (typeof value === 'number')
+            return Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : '';
           return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(value)}</t></is></c>`;
         })
         .join('');

@@ -447,7 +447,10 @@ export interface MetricStaff {
 }
 
 /** Every agent of the shop (disabled ones too: their past still counts) with their groups; and the groups. */
-export async function metricStaff(db: Db, shopId: string): Promise<{ agents: MetricStaff[]; groups: GroupTable[] }> {
+export async function metricStaff(
+  db: Db,
+  shopId: string,
+): Promise<{ agents: MetricStaff[]; groups: GroupTable[] }> {
   const users = await repo.listUsers(db, shopId, { role: 'agent' });
   const groups = await repo.listGroups(db, shopId);
   const memberships = await repo.groupIdsByUser(

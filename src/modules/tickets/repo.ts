@@ -232,3 +232,15 @@ export async function latestHoldersOfSubjects(db: Db, shopId: string, subjectKey
   for (const row of rows) if (row.subjectKey) holders.set(row.subjectKey, row.assigneeId);
   return holders;
 }
+
+/** Complaint work orders created in [from, to): when and in which category (early warning, issue 6). */
+export function complaintRows(db: Db, shopId: string, from: number, to: number) {
+  return db
+    .selectFrom('workOrders')
+    .select(['createdAt', 'complaintCategory'])
+    .where('shopId', '=', shopId)
+    .where('type', '=', 'complaint')
+    .where('createdAt', '>=', from)
+    .where('createdAt', '<', to)
+    .execute();
+}

@@ -919,3 +919,8 @@ export function subjectHolders(db: Db, shopId: string, subjectKeys: readonly str
     ? Promise.resolve(new Map<string, string | null>())
     : repo.latestHoldersOfSubjects(db, shopId, subjectKeys);
 }
+
+/** Complaints created in [from, to) with their category (the metrics' early warning). */
+export function complaintsBetween(db: Db, shopId: string, from: number, to: number) {
+  return repo.complaintRows(db, shopId, from, to);
+}

@@ -20,7 +20,9 @@ export const metricsQuerySchema = z.strictObject({
 });
 export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
 
-export const exportQuerySchema = metricsQuerySchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
+export const exportQuerySchema = metricsQuerySchema.extend({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});
 
 export const metricValuesSchema = z.record(metricKeySchema, z.number().nullable());
 
@@ -69,6 +71,16 @@ export const metricsTableSchema = z.object({
 });
 export type MetricsTable = z.infer<typeof metricsTableSchema>;
 
+/** An unusual rise today against the shop's own last 28 days (docs/metrics.md §7). */
+export const earlyWarningSchema = z.object({
+  kind: z.enum(['complaints', 'complaint_category', 'volume']),
+  category: z.string().nullable().describe('the complaint category, for complaint_category'),
+  day: localDay,
+  count: z.number().int(),
+  baseline: z.number().describe('mean daily count of the baseline days'),
+});
+export type EarlyWarning = z.infer<typeof earlyWarningSchema>;
+
 /** The live wallboard of a shop (pushed as metrics:wallboard; drop a payload older than the one held). */
 export const wallboardSchema = z.object({
   version: z.number().describe('the instant it was computed (ms); newer replaces older'),
@@ -82,6 +94,7 @@ export const wallboardSchema = z.object({
   consultingCustomersToday: z.number().int(),
   replyRateToday: z.number().nullable(),
   avgFirstResponseSecondsToday: z.number().nullable(),
+  warnings: z.array(earlyWarningSchema),
 });
 export type Wallboard = z.infer<typeof wallboardSchema>;
 

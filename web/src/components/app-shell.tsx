@@ -37,6 +37,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { toApiError } from '../api/client';
 import { AgentSocketProvider } from '../hooks/use-agent-socket';
+import { useEarlyWarningNotices } from '../hooks/use-early-warning-notices';
 import { useNewChatAlert } from '../hooks/use-new-chat-alert';
 import { useAuthenticatedSession, useSession } from '../hooks/use-session';
 import { roleLabelKey } from '../i18n/labels';
@@ -101,6 +102,7 @@ function ShellFrame() {
   const session = useAuthenticatedSession();
   const chats = takesChats(session.user.role);
   useNewChatAlert(session.user.id, chats);
+  useEarlyWarningNotices();
   const { signOut } = useSession();
   const { message } = App.useApp();
   const location = useLocation();

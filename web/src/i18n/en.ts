@@ -1469,10 +1469,22 @@ export const en: Translation = {
     firstResponse: 'Avg first response today',
     presence: 'Agents by presence',
     seconds: 's',
+    warningTitle: 'Early warning',
+    warningsTitle: "Today's flags (against the last 28 days)",
+    noWarnings: 'No unusual rise today.',
+    warnings: {
+      complaints:
+        '{{count}} complaints today, well above the daily mean of {{baseline}} over the last 28 days',
+      complaint_category:
+        '{{count}} "{{category}}" complaints today, well above the daily mean of {{baseline}} over the last 28 days',
+      volume:
+        '{{count}} consultations today, well above the daily mean of {{baseline}} over the last 28 days',
+    },
   },
   metrics: {
     title: 'Metrics',
-    description: 'Per agent, group and shop for a natural day, week, month or custom range; definitions in docs/metrics.md.',
+    description:
+      'Per agent, group and shop for a natural day, week, month or custom range; definitions in docs/metrics.md.',
     periods: { day: 'Day', week: 'Week', month: 'Month', range: 'Custom range' },
     scopes: { agent: 'Agents', group: 'Groups', shop: 'Shop' },
     columns: { name: 'Name', score: 'Score', breakdown: 'Breakdown' },

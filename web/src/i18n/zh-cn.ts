@@ -1422,6 +1422,14 @@ export const zhCN = {
     firstResponse: '今日平均首次响应',
     presence: '客服状态',
     seconds: '秒',
+    warningTitle: '异常预警',
+    warningsTitle: '今日预警（与近 28 天相比）',
+    noWarnings: '今日没有异常上升。',
+    warnings: {
+      complaints: '今日投诉 {{count}} 件，明显高于近 28 天日均 {{baseline}} 件',
+      complaint_category: '「{{category}}」类投诉今日 {{count}} 件，明显高于近 28 天日均 {{baseline}} 件',
+      volume: '今日咨询 {{count}} 人次，明显高于近 28 天日均 {{baseline}} 人次',
+    },
   },
   metrics: {
     title: '绩效指标',
@@ -1438,7 +1446,8 @@ export const zhCN = {
   },
   reports: {
     title: '数据报表',
-    description: '月度分析报告（目的、方法、结果、结论），每月 1 日自动生成上月报告，也可随时生成；可下载 PDF。',
+    description:
+      '月度分析报告（目的、方法、结果、结论），每月 1 日自动生成上月报告，也可随时生成；可下载 PDF。',
     make: '生成报告',
     history: '历史报告',
     none: '还没有报告。',

@@ -1,6 +1,6 @@
 // 数据大屏: the live wallboard for supervisors (SPEC §7, §10): the queue and its longest wait, agents by presence,
 // chats in progress, today's SLA warnings and breaches, today's reply rate and first-response time; pushed live.
-import { Card, Col, Row, Statistic } from 'antd';
+import { Alert, Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart, type ChartOption } from '../../components/echart';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { PageLoading } from '../../components/page-loading';
 import { presenceColors } from '../../components/presence-switch';
+import { warningKey, useWarningText } from '../../hooks/use-early-warning-notices';
 import { useWallboard } from '../../hooks/use-wallboard';
 import { presenceLabelKey } from '../../i18n/labels';
 
@@ -16,6 +17,7 @@ const presences = ['online', 'busy', 'away', 'offline'] as const;
 export function WallboardPage() {
   const { t } = useTranslation();
   const { board, loading, error } = useWallboard();
+  const warningText = useWarningText();
 
   const presenceChart = useMemo<ChartOption>(
     () => ({
@@ -112,6 +114,19 @@ export function WallboardPage() {
               suffix={board?.avgFirstResponseSecondsToday === null ? undefined : t('wallboard.seconds')}
               data-testid="wallboard-first-response"
             />
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card title={t('wallboard.warningsTitle')} data-testid="wallboard-warnings">
+            {board && board.warnings.length > 0 ? (
+              <Flex vertical gap={8}>
+                {board.warnings.map((warning) => (
+                  <Alert key={warningKey(warning)} type="warning" showIcon message={warningText(warning)} />
+                ))}
+              </Flex>
+            ) : (
+              <Typography.Text type="secondary">{t('wallboard.noWarnings')}</Typography.Text>
+            )}
           </Card>
         </Col>
         <Col xs={24} md={12}>

@@ -47,7 +47,7 @@ export function MetricsPage() {
       ? { period, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') }
       : { period, from: day.format('YYYY-MM-DD') };
   const result = useApiQuery(`metrics#${JSON.stringify(query)}`, () => getMetrics(query));
-  const rows = result.data?.rows ?? [];
+  const rows = useMemo(() => result.data?.rows ?? [], [result.data]);
   const labels = metricLabels[locale];
 
   const columns: TableProps<MetricsRow>['columns'] = [
