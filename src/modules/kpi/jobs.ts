@@ -52,34 +52,52 @@ export function startKpiJobs(deps: {
   calendarOf: (shopId: string) => Promise<BusinessCalendar>;
   onError: (error: unknown) => void;
 }): KpiJobs {
-  let chain: Promise<void> = Promise.resolve();
-  const unsubscribe = deps.bus.subscribe((event) => {
-    const keys = entitiesOf(event);
-    if (keys.length === 0) return;
-    chain = chain
-      .then(async () => {
-        const dayOf = keys.some((key) => key.includes(':@'))
-          ? dayFunction(await deps.calendarOf(event.shopId))
+  // Entities waiting per shop, coalesced: a burst of 1,000 messages in one chat is one refresh of that chat, so the
+  // backlog stays small and a shutdown waits for little.
+  const pending = new Map<string, Set<string>>();
+  let running: Promise<void> | null = null;
+
+  const drain = async () => {
+    for (let next = pending.entries().next(); !next.done; next = pending.entries().next()) {
+      const [shopId, keys] = next.value;
+      pending.delete(shopId);
+      try {
+        const dayOf = [...keys].some((key) => key.includes(':@'))
+          ? dayFunction(await deps.calendarOf(shopId))
           : null;
-        const resolved = keys.map((key) => {
+        const resolved = [...keys].map((key) => {
           const at = key.indexOf(':@');
           return at === -1 || !dayOf ? key : `${key.slice(0, at)}:${dayOf(Number(key.slice(at + 2)))}`;
         });
-        await refreshEntities(deps.db, event.shopId, resolved, deps.now());
-      })
-      .catch(deps.onError);
-  });
-  return {
-    idle: async () => {
-      let seen: Promise<void> | undefined;
-      while (seen !== chain) {
-        seen = chain;
-        await chain;
+        await refreshEntities(deps.db, shopId, resolved, deps.now());
+      } catch (error) {
+        deps.onError(error);
       }
-    },
+    }
+  };
+  const schedule = () => {
+    running ??= drain().finally(() => {
+      running = null;
+      if (pending.size > 0) schedule();
+    });
+  };
+
+  const unsubscribe = deps.bus.subscribe((event) => {
+    const keys = entitiesOf(event);
+    if (keys.length === 0) return;
+    const held = pending.get(event.shopId) ?? new Set<string>();
+    for (const key of keys) held.add(key);
+    pending.set(event.shopId, held);
+    schedule();
+  });
+  const idle = async () => {
+    while (running) await running;
+  };
+  return {
+    idle,
     stop: async () => {
       unsubscribe();
-      await chain;
+      await idle();
     },
   };
 }
