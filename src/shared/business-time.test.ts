@@ -187,6 +187,17 @@ describe('working time', () => {
     expect(workingTimeBetween(never, at('2026-05-18 10:00'), at('2026-06-18 10:00'))).toBe(0);
   });
 
+  it('skips a holiday on the only working weekday and finds the next week (found by the property test)', () => {
+    // Only Tuesdays are worked; Tuesday 2027-09-21 is a holiday, so nine empty days pass before 09-28.
+    const tuesdays: BusinessCalendar = {
+      ...shanghaiOffice,
+      workingHours: [[], [], [{ start: '09:00', end: '18:00' }], [], [], [], []],
+      holidays: ['2027-09-21'],
+      makeupWorkdays: [],
+    };
+    expect(addWorkingTime(tuesdays, at('2027-09-15 10:00'), hourMs)).toBe(at('2027-09-28 10:00'));
+  });
+
   it('rejects malformed settings and amounts', () => {
     const bad = { ...shanghaiOffice, workingHours: mondayToFriday([{ start: '9:00', end: '18:00' }]) };
     expect(() => isWorkingTime(bad, 0)).toThrow(/workingHours\[1\]\.start/);

@@ -246,8 +246,10 @@ function* datesFrom(
   let emptyRun = 0;
   for (let current = date; ; current = addZonedDays(current, 1)) {
     const own = ownIntervals(c, kind, current);
-    emptyRun = own.length > 0 ? 0 : emptyRun + 1;
-    if (emptyRun > 8 && (kind === 'service' || formatLocalDate(current) > c.lastListed)) {
+    // Only days past the last listed holiday or make-up day repeat weekly, so only they count towards "never".
+    const weekly = kind === 'service' || formatLocalDate(current) > c.lastListed;
+    emptyRun = own.length > 0 || !weekly ? 0 : emptyRun + 1;
+    if (emptyRun > 8) {
       throw new RangeError(
         `business-time: the calendar has no ${kind} hours after ${formatLocalDate(current)}`,
       );
