@@ -3,7 +3,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/app-shell';
-import { ComingSoon } from './components/coming-soon';
 import { RequirePermission, RequireSession } from './components/require-session';
 import { CallsPage } from './pages/calls/calls-page';
 import { KnowledgePage } from './pages/knowledge/knowledge-page';
@@ -42,7 +41,6 @@ import {
   homePath,
   liveAreas,
   loginPath,
-  plannedAreas,
   settingsPages,
   type LiveArea,
   type SettingsPage,
@@ -101,9 +99,6 @@ export function AppRoutes() {
           <Route path="/work-orders/:id" element={<WorkOrderPage />} />
           <Route path="/customers/:id" element={<CustomerProfilePage />} />
           <Route path="/quality/samples/:id" element={<InspectionPage />} />
-          {plannedAreas.map((area) => (
-            <Route key={area.id} path={area.path} element={<ComingSoon key={area.id} area={area.id} />} />
-          ))}
           <Route path="/settings" element={<Navigate to="/settings/shop" replace />} />
           {settingsPages.map((page) => (
             <Route

@@ -43,18 +43,16 @@ import { useAuthenticatedSession, useSession } from '../hooks/use-session';
 import { roleLabelKey } from '../i18n/labels';
 import {
   activeMenuPath,
-  plannedAreas,
   visibleLiveAreas,
   visibleSettingsPages,
   type LiveArea,
-  type PlannedArea,
   type SettingsPage,
 } from '../rules/navigation';
 import { takesChats } from '../rules/presence';
 import { LangSwitch } from './lang-switch';
 import { PresenceSwitch } from './presence-switch';
 
-const areaIcons: Record<LiveArea | PlannedArea, ReactNode> = {
+const areaIcons: Record<LiveArea, ReactNode> = {
   workspace: <DesktopOutlined />,
   supervision: <EyeOutlined />,
   workOrders: <FileTextOutlined />,
@@ -110,7 +108,7 @@ function ShellFrame() {
   const [signingOut, setSigningOut] = useState(false);
 
   const menuItems: MenuProps['items'] = [
-    ...[...visibleLiveAreas(session.permissions), ...plannedAreas].map((area) => ({
+    ...visibleLiveAreas(session.permissions).map((area) => ({
       key: area.path,
       icon: areaIcons[area.id],
       label: (

@@ -136,33 +136,6 @@ export const en: Translation = {
     backHome: 'Back to the workspace',
     fieldInvalid: '{{field}}: {{message}}',
   },
-  comingSoon: {
-    badge: 'Planned',
-    title: '{{area}}: coming in a later release',
-    subtitle:
-      'This area is not available yet. This release covers the workspace, the live board, quick replies, auto-replies, accounts, groups, departments, shop settings and the audit log.',
-    whatItWillDo: 'What it will do:',
-    areas: {
-      workOrders:
-        "Work orders with SLA deadlines on the shop's business calendar: classified, handed to a department or the complaint team, warned before a breach and recorded per agent.",
-      calls:
-        'Phone calls posted by the PBX/CTI and calls logged by hand, with answer time, recording and what was done.',
-      followUps:
-        'Timely follow-ups after a problem is resolved, recording satisfaction, new problems and suggestions; an unsatisfied customer reopens the work.',
-      customers:
-        'One profile per customer: contacts, orders and every chat, call, work order, follow-up and rating.',
-      knowledge:
-        'Unified reply templates, quick replies and answers to common questions, reviewed and kept up to date, with reply suggestions for agents.',
-      quality:
-        'Sampled conversations scored out of 100 on the shop’s scorecard, with deductions by score band and at most 3 points a week.',
-      discipline:
-        'A ledger of discipline points per agent, detected automatically where the data allows, with appeals.',
-      handover:
-        'Shift hand-over notes that show the next shift its open items, plus new-hire training, refreshers and assessments.',
-      reports:
-        'Reply rate, good-rating rate, conversion, first-contact resolution and the other metrics per agent, group and shop, by day, week or month, exportable.',
-    },
-  },
   workspace: {
     tabs: {
       mine: 'Mine',

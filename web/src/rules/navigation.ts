@@ -1,7 +1,7 @@
 // What the left menu offers and which permission each page needs (session.permissions decides).
 import type { Permission } from '@shared/roles.js';
 
-/** Areas that work today: the workspace, the supervisor's board, work orders, calls, follow-ups, customers, suggestions. */
+/** The areas of the left menu, each with the permission it needs (null: every signed-in member). */
 export const liveAreas = [
   { id: 'workspace', path: '/workspace', permission: null },
   { id: 'supervision', path: '/supervision', permission: 'chat.supervise' },
@@ -19,17 +19,6 @@ export const liveAreas = [
   { id: 'reports', path: '/reports', permission: 'metrics.read' },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
 export type LiveArea = (typeof liveAreas)[number]['id'];
-
-/** Areas of SPEC.md that arrive in later releases; each shows the shared "coming soon" page for now. */
-export const plannedAreas = [
-  { id: 'knowledge', path: '/knowledge' },
-  { id: 'followUps', path: '/follow-ups' },
-  { id: 'customers', path: '/customers' },
-  { id: 'quality', path: '/quality' },
-  { id: 'discipline', path: '/discipline' },
-  { id: 'handover', path: '/handover' },
-] as const;
-export type PlannedArea = (typeof plannedAreas)[number]['id'];
 
 export const settingsPages = [
   { id: 'shop', path: '/settings/shop', permission: null },
@@ -68,6 +57,6 @@ export function visibleSettingsPages(granted: readonly Permission[]) {
 
 /** The menu entry a location belongs to, so nested paths keep their parent highlighted. */
 export function activeMenuPath(pathname: string): string | undefined {
-  const all: ReadonlyArray<{ path: string }> = [...liveAreas, ...plannedAreas, ...settingsPages];
+  const all: ReadonlyArray<{ path: string }> = [...liveAreas, ...settingsPages];
   return all.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`))?.path;
 }
