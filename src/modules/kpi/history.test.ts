@@ -99,7 +99,7 @@ describeEachDatabase('history charts', (ctx) => {
     });
     await insertWorkOrder(db, shop.id, {
       ...wo,
-      status: 'processing',
+      status: 'in_progress',
       type: 'common_question',
       createdAt: at(3, 13),
     });

@@ -1,6 +1,7 @@
 // The metrics of SPEC §7: the table for a period, the live wallboard, the performance-score settings, exports.
 import { z } from 'zod';
 import {
+  historyChartsSchema,
   metricsTableSchema,
   reportSummarySchema,
   scoreSettingsSchema,
@@ -39,3 +40,6 @@ export const listMonthlyReports = async () =>
 
 export const generateMonthlyReport = (month: string) =>
   apiRequest('/api/reports/monthly', { method: 'POST', body: { month }, schema: reportSummarySchema });
+
+export const getHistoryCharts = (query: MetricsQuery) =>
+  apiRequest('/api/metrics/history', { query: queryOf(query), schema: historyChartsSchema });

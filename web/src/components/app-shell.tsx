@@ -7,6 +7,7 @@ import {
   BarChartOutlined,
   DashboardOutlined,
   LineChartOutlined,
+  AreaChartOutlined,
   BookOutlined,
   BulbOutlined,
   CalendarOutlined,
@@ -69,6 +70,7 @@ const areaIcons: Record<LiveArea | PlannedArea, ReactNode> = {
   suggestions: <BulbOutlined />,
   dashboard: <DashboardOutlined />,
   metrics: <LineChartOutlined />,
+  history: <AreaChartOutlined />,
 };
 
 const settingsIcons: Record<SettingsPage, ReactNode> = {

@@ -44,6 +44,7 @@ export const en: Translation = {
     questionnaires: 'Questionnaires',
     dashboard: 'Wallboard',
     metrics: 'Metrics',
+    history: 'History',
   },
   header: {
     shop: 'Shop',
@@ -1503,5 +1504,27 @@ export const en: Translation = {
     history: 'History',
     none: 'No reports yet.',
     monthly: 'Monthly analysis {{month}}',
+  },
+  history: {
+    title: 'History',
+    description:
+      'Volume by hour of day, business type and day, problem-type shares, resolution results, satisfaction trend and complaint categories over a period (definitions in the metrics document).',
+    charts: {
+      trend: 'Volume trend',
+      byHour: 'Chats by hour of day',
+      byType: 'Work orders by business type',
+      problems: 'Problem types',
+      resolution: 'Resolution results',
+      satisfaction: 'Satisfaction trend (good ratings %)',
+      complaints: 'Complaint categories',
+    },
+    chats: 'Chats',
+    consultations: 'Consultations',
+    calls: 'Calls',
+    workOrders: 'Work orders',
+    goodRatingRate: 'Good ratings',
+    workOrderOf: 'Work order: {{type}}',
+    resolution: { resolved: 'Resolved', partly: 'Partly resolved', unresolved: 'Unresolved' },
+    noData: 'No data in this period.',
   },
 };

@@ -42,6 +42,7 @@ export const zhCN = {
     questionnaires: '满意度问卷',
     dashboard: '数据大屏',
     metrics: '绩效指标',
+    history: '历史数据',
   },
   header: {
     shop: '店铺',
@@ -1452,6 +1453,28 @@ export const zhCN = {
     history: '历史报告',
     none: '还没有报告。',
     monthly: '{{month}} 月度分析报告',
+  },
+  history: {
+    title: '历史数据',
+    description:
+      '按时段查看咨询量（按小时、按业务类型、按天）、问题类型占比、处理结果、满意度趋势和投诉分类，口径见指标定义文档。',
+    charts: {
+      trend: '咨询量趋势',
+      byHour: '各时段咨询量（按小时）',
+      byType: '各业务类型工单量',
+      problems: '问题类型占比',
+      resolution: '处理结果',
+      satisfaction: '满意度趋势（好评率 %）',
+      complaints: '投诉分类',
+    },
+    chats: '会话数',
+    consultations: '咨询人数',
+    calls: '来电量',
+    workOrders: '工单数',
+    goodRatingRate: '好评率',
+    workOrderOf: '工单：{{type}}',
+    resolution: { resolved: '已解决', partly: '部分解决', unresolved: '未解决' },
+    noData: '该时段没有数据。',
   },
 };
 
