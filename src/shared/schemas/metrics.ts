@@ -101,8 +101,10 @@ export type Wallboard = z.infer<typeof wallboardSchema>;
 
 export const reportSummarySchema = z.object({
   id: z.string(),
-  kind: z.enum(['monthly']),
-  period: z.string().describe("'YYYY-MM' for a monthly report"),
+  kind: z.enum(['monthly', 'daily', 'weekly']),
+  period: z
+    .string()
+    .describe("'YYYY-MM' for a monthly report, the day for a daily report, the Monday for a weekly summary"),
   createdAt: z.iso.datetime(),
 });
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
@@ -147,3 +149,14 @@ export const historyChartsSchema = z.object({
   complaintCategories: countOf(z.string()).describe("complaints created, per category ('other' when unset)"),
 });
 export type HistoryCharts = z.infer<typeof historyChartsSchema>;
+
+export const reportKindSchema = z.enum(['daily', 'weekly', 'monthly']);
+
+export const reportListQuerySchema = z.strictObject({ kind: reportKindSchema.optional() });
+
+export const generateReportSchema = z.strictObject({
+  kind: reportKindSchema,
+  period: z
+    .string()
+    .describe("daily: the day 'YYYY-MM-DD'; weekly: its Monday 'YYYY-MM-DD'; monthly: 'YYYY-MM'"),
+});

@@ -38,6 +38,9 @@ const reportListSchema = z.object({ items: z.array(reportSummarySchema) });
 export const listMonthlyReports = async () =>
   (await apiRequest('/api/reports/monthly', { schema: reportListSchema })).items;
 
+/** Every report made so far: daily data reports, weekly summaries and monthly analyses, newest first. */
+export const listReports = async () => (await apiRequest('/api/reports', { schema: reportListSchema })).items;
+
 export const generateMonthlyReport = (month: string) =>
   apiRequest('/api/reports/monthly', { method: 'POST', body: { month }, schema: reportSummarySchema });
 

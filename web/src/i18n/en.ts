@@ -1499,11 +1499,14 @@ export const en: Translation = {
   reports: {
     title: 'Reports',
     description:
-      'Monthly analysis reports (purpose, method, results, conclusions): made on the 1st for the month before, or on demand; PDF download.',
+      'The daily consultation report (every morning for the day before), the weekly summary (Mondays) and the monthly analysis (purpose, method, results, conclusions; on the 1st or on demand); PDF download.',
     make: 'Make report',
     history: 'History',
     none: 'No reports yet.',
     monthly: 'Monthly analysis {{month}}',
+    daily: 'Daily consultation report {{period}}',
+    weekly: 'Weekly summary from {{period}}',
+    kinds: { all: 'All', daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly' },
   },
   history: {
     title: 'History',

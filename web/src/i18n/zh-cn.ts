@@ -1448,11 +1448,14 @@ export const zhCN = {
   reports: {
     title: '数据报表',
     description:
-      '月度分析报告（目的、方法、结果、结论），每月 1 日自动生成上月报告，也可随时生成；可下载 PDF。',
+      '每天早上自动生成前一日的咨询数据日报，每周一生成上周周报，每月 1 日生成上月分析报告（目的、方法、结果、结论），也可随时生成月报；可下载 PDF。',
     make: '生成报告',
     history: '历史报告',
     none: '还没有报告。',
     monthly: '{{month}} 月度分析报告',
+    daily: '{{period}} 咨询数据日报',
+    weekly: '{{period}} 起一周数据周报',
+    kinds: { all: '全部', daily: '日报', weekly: '周报', monthly: '月报' },
   },
   history: {
     title: '历史数据',
