@@ -10,6 +10,7 @@ import { EChart, type ChartOption } from '../../components/echart';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { useApiQuery } from '../../hooks/use-api-query';
+import { useAuthenticatedSession } from '../../hooks/use-session';
 
 type Period = 'week' | 'month' | 'range';
 const periods: Period[] = ['week', 'month', 'range'];
@@ -122,8 +123,11 @@ function useChartOptions(charts: HistoryCharts | undefined) {
 export function HistoryPage() {
   const { t } = useTranslation();
   const [period, setPeriod] = useState<Period>('range');
-  const [day, setDay] = useState<Dayjs>(dayjs());
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(29, 'day'), dayjs()]);
+  // the shop's today, not the browser's: late at night in UTC it is already tomorrow in Shanghai
+  const timeZone = useAuthenticatedSession().shop.timezone;
+  const [today] = useState(() => dayjs(new Intl.DateTimeFormat('en-CA', { timeZone }).format(Date.now())));
+  const [day, setDay] = useState<Dayjs>(today);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([today.subtract(29, 'day'), today]);
   const query: MetricsQuery =
     period === 'range'
       ? { period, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') }
