@@ -1,6 +1,6 @@
 // 历史数据: the history charts of a period — volume by hour of day, by business type and per day, problem-type shares,
 // resolution results, satisfaction trend and complaint categories (definitions: docs/metrics.md §8).
-import { Card, Col, DatePicker, Flex, Row, Segmented, Spin, Typography } from 'antd';
+import { Card, Col, Flex, Row, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { getHistoryCharts, type MetricsQuery } from '../../api/metrics-api';
 import { EChart, type ChartOption } from '../../components/echart';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
+import { PeriodPicker } from '../../components/period-picker';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useAuthenticatedSession } from '../../hooks/use-session';
 
@@ -160,31 +161,16 @@ export function HistoryPage() {
     <>
       <PageHeader title={t('history.title')} description={t('history.description')} />
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-        <Segmented<Period>
-          value={period}
-          onChange={setPeriod}
-          options={periods.map((value) => ({ value, label: t(`metrics.periods.${value}`) }))}
-          data-testid="history-period"
+        <PeriodPicker
+          periods={periods}
+          period={period}
+          onPeriod={setPeriod}
+          day={day}
+          onDay={setDay}
+          range={range}
+          onRange={setRange}
+          testId="history"
         />
-        {period === 'range' ? (
-          <DatePicker.RangePicker
-            value={range}
-            allowClear={false}
-            onChange={(values) => {
-              if (values?.[0] && values[1]) setRange([values[0], values[1]]);
-            }}
-            data-testid="history-range"
-          />
-        ) : (
-          <DatePicker
-            value={day}
-            allowClear={false}
-            picker={period}
-            onChange={(value) => {
-              if (value) setDay(value);
-            }}
-          />
-        )}
         {data ? (
           <Typography.Text type="secondary" data-testid="history-period-shown">
             {data.period.from} ~ {data.period.to}
