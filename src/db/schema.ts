@@ -819,7 +819,7 @@ export interface KpiScoreSettingsTable {
 export interface ReportTable {
   id: string;
   shopId: string;
-  kind: 'monthly';
+  kind: 'monthly' | 'daily' | 'weekly';
   period: string;
   /** JSON */
   data: string;

@@ -46,7 +46,7 @@ import { startKpiJobs } from '../modules/kpi/jobs.js';
 import { metricsRoutes } from '../modules/kpi/routes.js';
 import { publishWallboard } from '../modules/kpi/realtime.js';
 import { reportRoutes } from '../modules/reports/routes.js';
-import { startMonthlyReports } from '../modules/reports/service.js';
+import { startScheduledReports } from '../modules/reports/service.js';
 import { EventBus } from './events.js';
 import { attachRealtime } from './realtime.js';
 import type { Config } from './config.js';
@@ -180,11 +180,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     onError: (error) => app.log.error({ err: error }, 'metrics roll-ups failed'),
   });
   app.decorate('kpiJobs', kpiJobs);
-  const monthlyReports = startMonthlyReports({
+  const monthlyReports = startScheduledReports({
     db: options.database.db,
     now: options.clock ?? Date.now,
     intervalMs: 3_600_000,
-    onError: (error) => app.log.error({ err: error }, 'monthly reports failed'),
+    onError: (error) => app.log.error({ err: error }, 'scheduled reports failed'),
   });
   const agentNamespace = realtime.io.of('/agent') as never;
   const stopSlaPush = publishSlaEvents(bus, agentNamespace);

@@ -2,6 +2,7 @@
 import { Redis } from 'ioredis';
 import { openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { rebuildEmptyRollups } from '../modules/kpi/service.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { demoAdmin, demoPassword, demoStaff, seedDemoShopIfEmpty } from './demo-seed.js';
@@ -23,6 +24,8 @@ const config = readConfig();
 const database = openDatabase(config.database);
 await migrateToLatest(database.db);
 const seeded = config.demoSeed ? await seedDemoShopIfEmpty(database.db) : false;
+// Data written before the metrics jobs ran (the demo seed, an import) gets its roll-ups before the first request.
+await rebuildEmptyRollups(database.db, Date.now());
 
 const redis = config.redisUrl
   ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false })

@@ -9,6 +9,7 @@ import { KnowledgePage } from './pages/knowledge/knowledge-page';
 import { WallboardPage } from './pages/dashboard/wallboard-page';
 import { MetricsPage } from './pages/metrics/metrics-page';
 import { ReportsPage } from './pages/reports/reports-page';
+import { HistoryPage } from './pages/history/history-page';
 import { NotFoundPage } from './pages/errors/not-found-page';
 import { LoginPage } from './pages/login/login-page';
 import { AgentsPage } from './pages/settings/agents-page';
@@ -61,6 +62,7 @@ const areaElements: Record<LiveArea, ReactNode> = {
   dashboard: <WallboardPage />,
   metrics: <MetricsPage />,
   reports: <ReportsPage />,
+  history: <HistoryPage />,
 };
 
 const settingsElements: Record<SettingsPage, ReactNode> = {

@@ -140,3 +140,14 @@ export async function learningStamp(db: Db, shopId: string): Promise<string> {
     .executeTakeFirstOrThrow();
   return [corrections.count, corrections.latest, confirmed.count, confirmed.latest].map(String).join(':');
 }
+
+/** Problem types of some conversations (the metrics' history charts). */
+export async function problemTypesOf(db: Db, shopId: string, conversationIds: readonly string[]) {
+  if (conversationIds.length === 0) return [];
+  return db
+    .selectFrom('assistClassifications')
+    .select(['conversationId', 'problemType'])
+    .where('shopId', '=', shopId)
+    .where('conversationId', 'in', [...conversationIds])
+    .execute();
+}

@@ -382,3 +382,18 @@ export function startAssist(deps: AssistDeps, onError: (error: unknown) => void)
     },
   };
 }
+
+/** The stored problem type of each of some conversations that has one (the metrics' problem-type shares). */
+export async function problemTypesOfConversations(
+  db: Kysely<Database>,
+  shopId: string,
+  conversationIds: readonly string[],
+): Promise<Map<string, AssistClassificationTable['problemType']>> {
+  const found = new Map<string, AssistClassificationTable['problemType']>();
+  for (let i = 0; i < conversationIds.length; i += 1000) {
+    for (const row of await repo.problemTypesOf(db, shopId, conversationIds.slice(i, i + 1000))) {
+      found.set(row.conversationId, row.problemType);
+    }
+  }
+  return found;
+}

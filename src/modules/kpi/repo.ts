@@ -131,3 +131,14 @@ export async function saveScoreSettings(
     )
     .execute();
 }
+
+/** Whether the shop has any roll-up cell at all. */
+export async function hasRollups(db: Db, shopId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('kpiDaily')
+    .select('day')
+    .where('shopId', '=', shopId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { actorOf } from '../../server/http.js';
 import {
   exportQuerySchema,
+  historyChartsSchema,
+  historyQuerySchema,
   metricsQuerySchema,
   metricsTableSchema,
   scoreSettingsSchema,
@@ -11,6 +13,7 @@ import {
   wallboardSchema,
 } from '../../shared/schemas/metrics.js';
 import { exportMetrics } from '../reports/export.js';
+import { historyCharts } from './history.js';
 import { metricsPolicy } from './policy.js';
 import { metricsReport, scoreItemsOf, updateScoreSettings, wallboard } from './service.js';
 
@@ -80,5 +83,17 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request) => ({
       items: await updateScoreSettings(db, actorOf(request), request.body.items),
     }),
+  });
+
+  app.get('/api/metrics/history', {
+    config: { access: { permission: metricsPolicy.read } },
+    schema: {
+      tags,
+      summary:
+        'History charts of a period: volume by hour, business type and day, problem types, resolution results, satisfaction trend, complaint categories',
+      querystring: historyQuerySchema,
+      response: { 200: historyChartsSchema },
+    },
+    handler: (request) => historyCharts(db, actorOf(request).shopId, request.query),
   });
 };

@@ -577,3 +577,35 @@ export function checkRise(history: readonly number[], count: number, minCount = 
   );
   return { count, baseline, threshold, rising: count >= threshold };
 }
+
+// ── history charts (docs/metrics.md §8) ────────────────────────────────────────────────────────────────────
+
+export type ResolutionResult = 'resolved' | 'partly' | 'unresolved';
+
+/** A work order's result from its verdict: satisfied → resolved, basically satisfied → partly, unsatisfied → unresolved. */
+export function resolutionOf(
+  verdict: 'satisfied' | 'basically_satisfied' | 'unsatisfied' | null,
+): ResolutionResult | null {
+  if (verdict === 'satisfied') return 'resolved';
+  if (verdict === 'basically_satisfied') return 'partly';
+  if (verdict === 'unsatisfied') return 'unresolved';
+  return null;
+}
+
+/** When a chat began: its first customer message (null for a chat the customer never wrote in). */
+export function chatStartOf(messages: readonly { authorKind: string; createdAt: number }[]): number | null {
+  let first: number | null = null;
+  for (const m of messages) {
+    if (m.authorKind === 'customer' && (first === null || m.createdAt < first)) first = m.createdAt;
+  }
+  return first;
+}
+
+/** Counts per key, largest first then by key, as chart rows. */
+export function countRows<K extends string>(keys: Iterable<K>): { key: K; count: number }[] {
+  const counts = new Map<K, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}

@@ -20,6 +20,7 @@ import { presenceByAgent } from '../presence/service.js';
 import { commerceFacts } from '../orders/service.js';
 import { alertCountsSince, replyBreachTimes } from '../sla/service.js';
 import { metricStaff } from '../team/service.js';
+import { allShopIds } from '../shops/service.js';
 import {
   complaintsBetween,
   subjectHolders,
@@ -311,6 +312,27 @@ export async function rebuildRollups(
     await repo.storeContributions(trx, shopId, entries, now);
     await repo.addToDaily(trx, shopId, mergeRows(entries.flatMap((entry) => entry.rows)));
   });
+}
+
+/** How far back a start-up rebuild reaches (docs/metrics.md §3). */
+const STARTUP_REBUILD_DAYS = 400;
+
+/**
+ * At start-up, before the server listens: shops whose roll-ups are empty but that may hold data written before the
+ * metrics jobs were running (a demo seed, an import, an upgrade) get them rebuilt from the raw events of the last
+ * STARTUP_REBUILD_DAYS local days. Shops with roll-ups are left alone. Returns the shops rebuilt.
+ */
+export async function rebuildEmptyRollups(db: Db, now: number): Promise<string[]> {
+  const rebuilt: string[] = [];
+  for (const shopId of await allShopIds(db)) {
+    if (await repo.hasRollups(db, shopId)) continue;
+    const calendar = await getBusinessCalendar(db, shopId);
+    const today = dayFunction(calendar)(now);
+    const first = formatLocalDate(addZonedDays(parseLocalDate(today), -STARTUP_REBUILD_DAYS));
+    await rebuildRollups(db, shopId, first, today, now);
+    if (await repo.hasRollups(db, shopId)) rebuilt.push(shopId);
+  }
+  return rebuilt;
 }
 
 // ── the metrics table (docs/metrics.md §4) ─────────────────────────────────────────────────────────────────

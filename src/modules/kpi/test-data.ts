@@ -5,7 +5,13 @@ import { newId } from '../../db/ids.js';
 import type { Database } from '../../db/schema.js';
 import type { CommerceEventKind } from '../../shared/commerce.js';
 import { ensureDefaultPolicies } from '../sla/service.js';
-import type { SatisfactionLevel, WorkOrderStatus, WorkOrderType } from '../../shared/work-orders.js';
+import type { ProblemType } from '../../shared/assist.js';
+import type {
+  ComplaintCategory,
+  SatisfactionLevel,
+  WorkOrderStatus,
+  WorkOrderType,
+} from '../../shared/work-orders.js';
 
 type Db = Kysely<Database>;
 
@@ -211,6 +217,8 @@ export async function insertWorkOrder(
     reopenCount?: number;
     satisfaction?: SatisfactionLevel;
     subject?: string;
+    conversationId?: string;
+    complaintCategory?: ComplaintCategory;
   },
 ): Promise<string> {
   const id = newId(spec.createdAt);
@@ -231,10 +239,10 @@ export async function insertWorkOrder(
       sourceKind: 'manual',
       sourceId: null,
       originKey: null,
-      conversationId: null,
+      conversationId: spec.conversationId ?? null,
       orderNo: spec.subject ?? null,
       subjectKey: spec.subject ?? null,
-      complaintCategory: spec.type === 'complaint' ? 'logistics' : null,
+      complaintCategory: spec.complaintCategory ?? (spec.type === 'complaint' ? 'logistics' : null),
       assigneeId: spec.assigneeId,
       departmentId: null,
       complaintTeam: 0,
@@ -408,6 +416,30 @@ export async function appendRating(
       score: rating.score,
       comment: null,
       createdAt: rating.at,
+    })
+    .execute();
+}
+
+/** The assist module's stored problem type of a conversation. */
+export async function insertClassification(
+  db: Db,
+  shopId: string,
+  conversationId: string,
+  problemType: ProblemType,
+  at: number,
+): Promise<void> {
+  await db
+    .insertInto('assistClassifications')
+    .values({
+      conversationId,
+      shopId,
+      problemType,
+      complaintCategory: null,
+      source: 'agent',
+      confidencePermille: 1000,
+      text: '',
+      updatedBy: null,
+      updatedAt: at,
     })
     .execute();
 }

@@ -6,7 +6,11 @@ import { displayValue, metricLabels, metricUnits, type MetricKey } from '../../s
 import type { Locale } from '../../shared/locales.js';
 import type { KpiCounters, MetricValues } from '../kpi/rules.js';
 
+export type ReportKind = 'daily' | 'weekly' | 'monthly';
+
 export interface MonthlyReportData {
+  /** absent in reports made before daily and weekly reports existed: monthly */
+  kind?: ReportKind;
   shopName: string;
   month: string;
   from: string;
@@ -19,19 +23,28 @@ export interface MonthlyReportData {
   days: { day: string; counters: KpiCounters }[];
 }
 
+interface Words {
+  this: string;
+  last: string;
+}
+
 const texts = {
   'zh-CN': {
-    title: (shop: string, month: string) => `${shop} ${month} 客服数据月度分析报告`,
+    title: (shop: string, period: string, kind: ReportKind) =>
+      `${shop} ${period} ${{ daily: '客服咨询数据日报', weekly: '客服数据周报', monthly: '客服数据月度分析报告' }[kind]}`,
+    words: {
+      daily: { this: '本日', last: '前一日' },
+      weekly: { this: '本周', last: '上周' },
+      monthly: { this: '本月', last: '上月' },
+    },
     purpose: '一、分析目的',
-    purposeText:
-      '汇总本月客户咨询、来电、工单与评价数据，了解咨询量的变化、客户关注的问题、处理结果与满意度，为管理层调整服务策略、优化业务流程提供数据支持。',
+    purposeText: (w: Words) =>
+      `汇总${w.this}客户咨询、来电、工单与评价数据，了解咨询量的变化、客户关注的问题、处理结果与满意度，为管理层调整服务策略、优化业务流程提供数据支持。`,
     method: '二、分析方法',
-    methodText: (from: string, to: string, zone: string) =>
-      `统计周期 ${from} 至 ${to}（${zone}）。数据来自在线会话、来电、工单、订单事件与客户评价；指标口径见 docs/metrics.md（咨询人数按人次计，响应时长按服务时间计，客服销售额为咨询当日付款）。与上月对比。`,
+    methodText: (from: string, to: string, zone: string, w: Words) =>
+      `统计周期 ${from} 至 ${to}（${zone}）。数据来自在线会话、来电、工单、订单事件与客户评价；指标口径见 docs/metrics.md（咨询人数按人次计，响应时长按服务时间计，客服销售额为咨询当日付款）。与${w.last}对比。`,
     results: '三、分析结果',
     keyMetrics: '主要指标',
-    thisMonth: '本月',
-    lastMonth: '上月',
     volume: '每日咨询人数与来电量',
     consults: '咨询人数',
     calls: '来电量',
@@ -45,23 +58,27 @@ const texts = {
     agents: '客服明细',
     name: '客服',
     conclusions: '四、结论',
-    change: (label: string, now: string, before: string, direction: 'up' | 'down' | 'same') =>
-      `${label}：本月 ${now}，上月 ${before}，${direction === 'up' ? '上升' : direction === 'down' ? '下降' : '持平'}。`,
+    change: (label: string, now: string, before: string, direction: 'up' | 'down' | 'same', w: Words) =>
+      `${label}：${w.this} ${now}，${w.last} ${before}，${direction === 'up' ? '上升' : direction === 'down' ? '下降' : '持平'}。`,
     busiest: (day: string, count: number) => `咨询量最高的一天是 ${day}（${count} 人次）。`,
-    none: '本月没有数据。',
+    none: (w: Words) => `${w.this}没有数据。`,
   },
   en: {
-    title: (shop: string, month: string) => `${shop}: customer-service analysis for ${month}`,
+    title: (shop: string, period: string, kind: ReportKind) =>
+      `${shop}: ${{ daily: 'daily consultation report', weekly: 'weekly summary', monthly: 'customer-service analysis' }[kind]} for ${period}`,
+    words: {
+      daily: { this: 'this day', last: 'the day before' },
+      weekly: { this: 'this week', last: 'last week' },
+      monthly: { this: 'this month', last: 'last month' },
+    },
     purpose: '1. Purpose',
-    purposeText:
-      "This month's consultations, calls, work orders and ratings: how volume changed, what customers asked about, how problems ended and how satisfied customers were, so that management can adjust the service and its processes.",
+    purposeText: (w: Words) =>
+      `Consultations of ${w.this}, calls, work orders and ratings: how volume changed, what customers asked about, how problems ended and how satisfied customers were, so that management can adjust the service and its processes.`,
     method: '2. Method',
-    methodText: (from: string, to: string, zone: string) =>
-      `Period ${from} to ${to} (${zone}). Sources: chats, calls, work orders, order events and ratings; definitions in docs/metrics.md (consultations counted per customer and agent, response times in service hours, CS sales = same-day payments). Compared with the previous month.`,
+    methodText: (from: string, to: string, zone: string, w: Words) =>
+      `Period ${from} to ${to} (${zone}). Sources: chats, calls, work orders, order events and ratings; definitions in docs/metrics.md (consultations counted per customer and agent, response times in service hours, CS sales = same-day payments). Compared with ${w.last}.`,
     results: '3. Results',
     keyMetrics: 'Key metrics',
-    thisMonth: 'This month',
-    lastMonth: 'Last month',
     volume: 'Consultations and calls per day',
     consults: 'Consultations',
     calls: 'Calls',
@@ -75,10 +92,10 @@ const texts = {
     agents: 'Agents',
     name: 'Agent',
     conclusions: '4. Conclusions',
-    change: (label: string, now: string, before: string, direction: 'up' | 'down' | 'same') =>
-      `${label}: ${now} this month, ${before} last month (${direction === 'up' ? 'up' : direction === 'down' ? 'down' : 'unchanged'}).`,
+    change: (label: string, now: string, before: string, direction: 'up' | 'down' | 'same', w: Words) =>
+      `${label}: ${now} ${w.this}, ${before} ${w.last} (${direction === 'up' ? 'up' : direction === 'down' ? 'down' : 'unchanged'}).`,
     busiest: (day: string, count: number) => `The busiest day was ${day} (${count} consultations).`,
-    none: 'No data this month.',
+    none: (w: Words) => `No data ${w.this}.`,
   },
 } as const;
 
@@ -116,6 +133,9 @@ function svgChart(option: echarts.EChartsOption, width = 720, height = 300): str
 
 export function renderMonthlyReport(data: MonthlyReportData, locale: Locale): string {
   const t = texts[locale];
+  const kind = data.kind ?? 'monthly';
+  const w = t.words[kind];
+  const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   const labels = metricLabels[locale];
   const days = data.days.map((d) => d.day.slice(5));
   const volume = svgChart({
@@ -206,12 +226,12 @@ export function renderMonthlyReport(data: MonthlyReportData, locale: Locale): st
     if (now === null && before === null) continue;
     const direction =
       now === null || before === null || now === before ? 'same' : now > before ? 'up' : 'down';
-    conclusions.push(t.change(labels[metric], shown(metric, now), shown(metric, before), direction));
+    conclusions.push(t.change(labels[metric], shown(metric, now), shown(metric, before), direction, w));
   }
   const busiest = [...data.days].sort((a, b) => b.counters.consults - a.counters.consults)[0];
   if (busiest && busiest.counters.consults > 0)
     conclusions.push(t.busiest(busiest.day, busiest.counters.consults));
-  if (conclusions.length === 0) conclusions.push(t.none);
+  if (conclusions.length === 0) conclusions.push(t.none(w));
 
   const metricRows = keyMetrics
     .map(
@@ -231,7 +251,7 @@ export function renderMonthlyReport(data: MonthlyReportData, locale: Locale): st
         `<tr><td>${escape(agent.name)}</td>${agentColumns.map((m) => `<td>${escape(shown(m, agent.values[m]))}</td>`).join('')}</tr>`,
     )
     .join('');
-  const title = t.title(data.shopName, data.month);
+  const title = t.title(data.shopName, data.month, kind);
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><title>${escape(title)}</title>
 <style>
@@ -241,11 +261,11 @@ table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #d9d9d9;paddi
 section.chart{page-break-inside:avoid}p{font-size:13px;line-height:1.6}
 </style></head><body>
 <h1>${escape(title)}</h1>
-<h2>${t.purpose}</h2><p>${t.purposeText}</p>
-<h2>${t.method}</h2><p>${escape(t.methodText(data.from, data.to, data.timeZone))}</p>
+<h2>${t.purpose}</h2><p>${escape(t.purposeText(w))}</p>
+<h2>${t.method}</h2><p>${escape(t.methodText(data.from, data.to, data.timeZone, w))}</p>
 <h2>${t.results}</h2>
 <h3>${t.keyMetrics}</h3>
-<table><tr><th></th><th>${t.thisMonth}</th><th>${t.lastMonth}</th></tr>${metricRows}</table>
+<table><tr><th></th><th>${escape(cap(w.this))}</th><th>${escape(cap(w.last))}</th></tr>${metricRows}</table>
 <section class="chart" data-chart="volume"><h3>${t.volume}</h3>${volume}</section>
 <section class="chart" data-chart="groups"><h3>${t.groups}</h3>${groups}</section>
 <section class="chart" data-chart="satisfaction"><h3>${t.satisfaction}</h3>${satisfaction}</section>

@@ -19,13 +19,13 @@ export async function saveReport(db: Db, row: ReportTable): Promise<void> {
     .execute();
 }
 
-export function listReports(db: Db, shopId: string, kind: ReportTable['kind']) {
+export function listReports(db: Db, shopId: string, kinds: readonly ReportTable['kind'][]) {
   return db
     .selectFrom('reports')
     .select(['id', 'kind', 'period', 'createdAt', 'createdBy'])
     .where('shopId', '=', shopId)
-    .where('kind', '=', kind)
-    .orderBy('period', 'desc')
+    .where('kind', 'in', [...kinds])
+    .orderBy('createdAt', 'desc')
     .execute();
 }
 

@@ -3,9 +3,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../server/http.js';
 import { idParams } from '../../shared/schemas/common.js';
-import { generateMonthlyReportSchema, reportSummarySchema } from '../../shared/schemas/metrics.js';
+import {
+  generateMonthlyReportSchema,
+  generateReportSchema,
+  reportListQuerySchema,
+  reportSummarySchema,
+} from '../../shared/schemas/metrics.js';
 import { metricsPolicy } from '../kpi/policy.js';
-import { generateMonthlyReport, listMonthlyReports, reportHtml, reportPdf } from './service.js';
+import {
+  generateMonthlyReport,
+  generateReport,
+  listMonthlyReports,
+  listReportsOf,
+  reportHtml,
+  reportPdf,
+} from './service.js';
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
@@ -35,6 +47,42 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .code(201)
         .send(await generateMonthlyReport(db, actor.shopId, request.body.month, actor.userId, Date.now()));
+    },
+  });
+
+  app.get('/api/reports', {
+    config: { access: { permission: metricsPolicy.read } },
+    schema: {
+      tags,
+      summary:
+        'The history of reports (daily data reports, weekly summaries, monthly analyses), newest first',
+      querystring: reportListQuerySchema,
+      response: { 200: z.object({ items: z.array(reportSummarySchema) }) },
+    },
+    handler: async (request) => ({
+      items: await listReportsOf(
+        db,
+        actorOf(request).shopId,
+        request.query.kind ? [request.query.kind] : ['daily', 'weekly', 'monthly'],
+      ),
+    }),
+  });
+
+  app.post('/api/reports', {
+    config: { access: { permission: metricsPolicy.read } },
+    schema: {
+      tags,
+      summary:
+        'Make (or make again) a daily report, weekly summary or monthly analysis from the metrics roll-ups',
+      body: generateReportSchema,
+      response: { 201: reportSummarySchema },
+    },
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      const { kind, period } = request.body;
+      return reply
+        .code(201)
+        .send(await generateReport(db, actor.shopId, kind, period, actor.userId, Date.now()));
     },
   });
 

@@ -8,12 +8,12 @@ import type { Database } from '../../db/schema.js';
 import { AppError, notFound } from '../../server/errors.js';
 import type { Locale } from '../../shared/locales.js';
 import { formatLocalDate, localDateOf, parseLocalDate } from '../../shared/business-time.js';
-import { addZonedDays } from '../../shared/zoned-time.js';
+import { addZonedDays, toZonedParts, weekdayOf } from '../../shared/zoned-time.js';
 import { getBusinessCalendar } from '../calendar/service.js';
 import { daysBetween, periodDays, zeroCounters } from '../kpi/rules.js';
 import { dailyCounters, metricsTable } from '../kpi/service.js';
 import { allShopIds, getChatSettings } from '../shops/service.js';
-import { renderMonthlyReport, type MonthlyReportData } from './monthly.js';
+import { renderMonthlyReport, type MonthlyReportData, type ReportKind } from './monthly.js';
 import * as repo from './repo.js';
 
 type Db = Kysely<Database>;
@@ -23,9 +23,49 @@ export function previousMonth(month: string): string {
   return formatLocalDate(addZonedDays(parseLocalDate(`${month}-01`), -1)).slice(0, 7);
 }
 
-export async function monthlyReportData(db: Db, shopId: string, month: string): Promise<MonthlyReportData> {
-  const { from, to } = periodDays('month', `${month}-01`);
-  const before = periodDays('month', `${previousMonth(month)}-01`);
+const dayBefore = (day: string, days: number) => formatLocalDate(addZonedDays(parseLocalDate(day), -days));
+
+/**
+ * The local days a report covers and the ones it is compared with: a daily report a day ('YYYY-MM-DD') against the
+ * day before, a weekly summary the ISO week starting on a Monday ('YYYY-MM-DD') against the week before, a monthly
+ * report a month ('YYYY-MM') against the month before.
+ */
+export function reportPeriod(kind: ReportKind, period: string) {
+  if (kind === 'monthly') {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new AppError('validation_failed');
+    return {
+      current: periodDays('month', `${period}-01`),
+      previous: periodDays('month', `${previousMonth(period)}-01`),
+    };
+  }
+  let current: { from: string; to: string };
+  try {
+    current = periodDays(kind === 'daily' ? 'day' : 'week', period);
+  } catch {
+    throw new AppError('validation_failed');
+  }
+  if (kind === 'weekly' && current.from !== period) throw new AppError('validation_failed');
+  const back = kind === 'daily' ? 1 : 7;
+  return {
+    current,
+    previous: { from: dayBefore(current.from, back), to: dayBefore(current.to, back) },
+  };
+}
+
+export function monthlyReportData(db: Db, shopId: string, month: string): Promise<MonthlyReportData> {
+  return reportData(db, shopId, 'monthly', month);
+}
+
+export async function reportData(
+  db: Db,
+  shopId: string,
+  kind: ReportKind,
+  period: string,
+): Promise<MonthlyReportData> {
+  const {
+    current: { from, to },
+    previous: before,
+  } = reportPeriod(kind, period);
   const [rows, previous, days, settings, calendar] = await Promise.all([
     metricsTable(db, shopId, from, to),
     metricsTable(db, shopId, before.from, before.to),
@@ -37,8 +77,9 @@ export async function monthlyReportData(db: Db, shopId: string, month: string): 
   const empty = rows[0]?.values;
   if (!empty) throw new Error('metrics table without rows');
   return {
+    kind,
     shopName: settings.name,
-    month,
+    month: period,
     from,
     to,
     timeZone: calendar.timeZone,
@@ -59,30 +100,40 @@ export async function monthlyReportData(db: Db, shopId: string, month: string): 
 }
 
 /** Makes (or makes again) the monthly report of `month` ('YYYY-MM') from the roll-ups. */
-export async function generateMonthlyReport(
+export function generateMonthlyReport(db: Db, shopId: string, month: string, by: string | null, now: number) {
+  return generateReport(db, shopId, 'monthly', month, by, now);
+}
+
+/** Makes (or makes again) a daily, weekly or monthly report from the roll-ups; its figures are kept with it. */
+export async function generateReport(
   db: Db,
   shopId: string,
-  month: string,
+  kind: ReportKind,
+  period: string,
   by: string | null,
   now: number,
 ) {
-  if (!/^\d{4}-\d{2}$/.test(month)) throw new AppError('validation_failed');
-  const data = await monthlyReportData(db, shopId, month);
+  const data = await reportData(db, shopId, kind, period);
   const id = newId(now);
   await repo.saveReport(db, {
     id,
     shopId,
-    kind: 'monthly',
-    period: month,
+    kind,
+    period,
     data: JSON.stringify(data),
     createdBy: by,
     createdAt: now,
   });
-  return { id, kind: 'monthly' as const, period: month, createdAt: new Date(now).toISOString() };
+  return { id, kind, period, createdAt: new Date(now).toISOString() };
 }
 
-export async function listMonthlyReports(db: Db, shopId: string) {
-  return (await repo.listReports(db, shopId, 'monthly')).map((row) => ({
+export function listMonthlyReports(db: Db, shopId: string) {
+  return listReportsOf(db, shopId, ['monthly']);
+}
+
+/** The reports made so far of some kinds, newest period first. */
+export async function listReportsOf(db: Db, shopId: string, kinds: readonly ReportKind[]) {
+  return (await repo.listReports(db, shopId, kinds)).map((row) => ({
     id: row.id,
     kind: row.kind,
     period: row.period,
@@ -116,11 +167,15 @@ export async function reportPdf(html: string, chromiumPath: string): Promise<Buf
   }
 }
 
+/** From this local hour on, the day's scheduled reports are made (seed 003: the daily report is due by 10:00). */
+const REPORT_HOUR = 6;
+
 /**
- * On the first of each month (shop-local), the previous month's report is made once for every shop that has none;
- * checked every `intervalMs` on every node (a second node finds the report made and skips it).
+ * Every morning (shop-local, from 06:00) the previous day's daily report; on Mondays the previous week's summary; on
+ * the first of each month the previous month's report: each made once for every shop that has none, checked every
+ * `intervalMs` on every node (a second node finds the report made and skips it).
  */
-export function startMonthlyReports(deps: {
+export function startScheduledReports(deps: {
   db: Db;
   now: () => number;
   intervalMs: number;
@@ -129,11 +184,16 @@ export function startMonthlyReports(deps: {
   const tick = async () => {
     for (const shopId of await allShopIds(deps.db)) {
       const calendar = await getBusinessCalendar(deps.db, shopId);
-      const today = localDateOf(calendar, deps.now());
-      if (!today.endsWith('-01')) continue;
-      const month = previousMonth(today.slice(0, 7));
-      if (await repo.findReportOfPeriod(deps.db, shopId, 'monthly', month)) continue;
-      await generateMonthlyReport(deps.db, shopId, month, null, deps.now());
+      const now = deps.now();
+      const today = localDateOf(calendar, now);
+      if (toZonedParts(now, calendar.timeZone).hour < REPORT_HOUR) continue;
+      const due: [ReportKind, string][] = [['daily', dayBefore(today, 1)]];
+      if (weekdayOf(parseLocalDate(today)) === 1) due.push(['weekly', dayBefore(today, 7)]);
+      if (today.endsWith('-01')) due.push(['monthly', previousMonth(today.slice(0, 7))]);
+      for (const [kind, period] of due) {
+        if (await repo.findReportOfPeriod(deps.db, shopId, kind, period)) continue;
+        await generateReport(deps.db, shopId, kind, period, null, now);
+      }
     }
   };
   const timer = setInterval(() => void tick().catch(deps.onError), deps.intervalMs);

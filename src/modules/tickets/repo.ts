@@ -199,6 +199,7 @@ export function workOrderFactRows(db: Db, shopId: string, ids: readonly string[]
       'resolvedAt',
       'closedAt',
       'subjectKey',
+      'conversationId',
     ])
     .where('shopId', '=', shopId)
     .where('id', 'in', [...ids])

@@ -1,6 +1,7 @@
 // API schemas of the metrics (SPEC §7): the metrics table, the performance score and its settings, exports.
 import { z } from 'zod';
 import { metricKeys } from '../metrics.js';
+import { workOrderTypes } from '../work-orders.js';
 
 const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -100,12 +101,62 @@ export type Wallboard = z.infer<typeof wallboardSchema>;
 
 export const reportSummarySchema = z.object({
   id: z.string(),
-  kind: z.enum(['monthly']),
-  period: z.string().describe("'YYYY-MM' for a monthly report"),
+  kind: z.enum(['monthly', 'daily', 'weekly']),
+  period: z
+    .string()
+    .describe("'YYYY-MM' for a monthly report, the day for a daily report, the Monday for a weekly summary"),
   createdAt: z.iso.datetime(),
 });
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
 export const generateMonthlyReportSchema = z.strictObject({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+});
+
+export const historyQuerySchema = metricsQuerySchema.omit({ source: true });
+export type HistoryQuery = z.infer<typeof historyQuerySchema>;
+
+const countOf = <T extends z.ZodType>(key: T) => z.array(z.object({ key, count: z.number().int() }));
+
+/** The history charts of a period (docs/metrics.md §8). */
+export const historyChartsSchema = z.object({
+  period: z.object({ kind: z.string(), from: localDay, to: localDay }),
+  byHour: z
+    .array(z.number().int())
+    .length(24)
+    .describe("chats begun in each hour of the day (shop's time zone), index 0 = 00:00–00:59"),
+  byBusinessType: countOf(z.enum(workOrderTypes)).describe('work orders created, per business type'),
+  trend: z
+    .array(
+      z.object({
+        day: localDay,
+        consultations: z.number().int(),
+        calls: z.number().int(),
+        workOrders: z.number().int(),
+        goodRatingRate: z.number().nullable().describe('good ratings / ratings of the day, 0–1'),
+        ratings: z.number().int(),
+      }),
+    )
+    .describe('every day of the period (volume trend and satisfaction trend)'),
+  problemTypes: countOf(z.string()).describe(
+    "chats by the assist module's problem type; work orders without a classified chat by 'work_order:<type>'",
+  ),
+  resolution: z.object({
+    resolved: z.number().int(),
+    partly: z.number().int(),
+    unresolved: z.number().int(),
+  }),
+  complaintCategories: countOf(z.string()).describe("complaints created, per category ('other' when unset)"),
+});
+export type HistoryCharts = z.infer<typeof historyChartsSchema>;
+
+export const reportKindSchema = z.enum(['daily', 'weekly', 'monthly']);
+
+export const reportListQuerySchema = z.strictObject({ kind: reportKindSchema.optional() });
+
+export const generateReportSchema = z.strictObject({
+  kind: reportKindSchema,
+  period: z
+    .string()
+    .describe("daily: the day 'YYYY-MM-DD'; weekly: its Monday 'YYYY-MM-DD'; monthly: 'YYYY-MM'"),
 });

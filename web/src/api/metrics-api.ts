@@ -1,6 +1,7 @@
 // The metrics of SPEC §7: the table for a period, the live wallboard, the performance-score settings, exports.
 import { z } from 'zod';
 import {
+  historyChartsSchema,
   metricsTableSchema,
   reportSummarySchema,
   scoreSettingsSchema,
@@ -37,5 +38,11 @@ const reportListSchema = z.object({ items: z.array(reportSummarySchema) });
 export const listMonthlyReports = async () =>
   (await apiRequest('/api/reports/monthly', { schema: reportListSchema })).items;
 
+/** Every report made so far: daily data reports, weekly summaries and monthly analyses, newest first. */
+export const listReports = async () => (await apiRequest('/api/reports', { schema: reportListSchema })).items;
+
 export const generateMonthlyReport = (month: string) =>
   apiRequest('/api/reports/monthly', { method: 'POST', body: { month }, schema: reportSummarySchema });
+
+export const getHistoryCharts = (query: MetricsQuery) =>
+  apiRequest('/api/metrics/history', { query: queryOf(query), schema: historyChartsSchema });

@@ -7,6 +7,7 @@ import {
   BarChartOutlined,
   DashboardOutlined,
   LineChartOutlined,
+  AreaChartOutlined,
   BookOutlined,
   BulbOutlined,
   CalendarOutlined,
@@ -67,6 +68,7 @@ const areaIcons: Record<LiveArea, ReactNode> = {
   suggestions: <BulbOutlined />,
   dashboard: <DashboardOutlined />,
   metrics: <LineChartOutlined />,
+  history: <AreaChartOutlined />,
 };
 
 const settingsIcons: Record<SettingsPage, ReactNode> = {

@@ -44,6 +44,7 @@ export const en: Translation = {
     questionnaires: 'Questionnaires',
     dashboard: 'Wallboard',
     metrics: 'Metrics',
+    history: 'History',
   },
   header: {
     shop: 'Shop',
@@ -1471,10 +1472,35 @@ export const en: Translation = {
   reports: {
     title: 'Reports',
     description:
-      'Monthly analysis reports (purpose, method, results, conclusions): made on the 1st for the month before, or on demand; PDF download.',
+      'The daily consultation report (every morning for the day before), the weekly summary (Mondays) and the monthly analysis (purpose, method, results, conclusions; on the 1st or on demand); PDF download.',
     make: 'Make report',
     history: 'History',
     none: 'No reports yet.',
     monthly: 'Monthly analysis {{month}}',
+    daily: 'Daily consultation report {{period}}',
+    weekly: 'Weekly summary from {{period}}',
+    kinds: { all: 'All', daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly' },
+  },
+  history: {
+    title: 'History',
+    description:
+      'Volume by hour of day, business type and day, problem-type shares, resolution results, satisfaction trend and complaint categories over a period (definitions in the metrics document).',
+    charts: {
+      trend: 'Volume trend',
+      byHour: 'Chats by hour of day',
+      byType: 'Work orders by business type',
+      problems: 'Problem types',
+      resolution: 'Resolution results',
+      satisfaction: 'Satisfaction trend (good ratings %)',
+      complaints: 'Complaint categories',
+    },
+    chats: 'Chats',
+    consultations: 'Consultations',
+    calls: 'Calls',
+    workOrders: 'Work orders',
+    goodRatingRate: 'Good ratings',
+    workOrderOf: 'Work order: {{type}}',
+    resolution: { resolved: 'Resolved', partly: 'Partly resolved', unresolved: 'Unresolved' },
+    noData: 'No data in this period.',
   },
 };

@@ -42,6 +42,7 @@ export const zhCN = {
     questionnaires: '满意度问卷',
     dashboard: '数据大屏',
     metrics: '绩效指标',
+    history: '历史数据',
   },
   header: {
     shop: '店铺',
@@ -1429,11 +1430,36 @@ export const zhCN = {
   reports: {
     title: '数据报表',
     description:
-      '月度分析报告（目的、方法、结果、结论），每月 1 日自动生成上月报告，也可随时生成；可下载 PDF。',
+      '每天早上自动生成前一日的咨询数据日报，每周一生成上周周报，每月 1 日生成上月分析报告（目的、方法、结果、结论），也可随时生成月报；可下载 PDF。',
     make: '生成报告',
     history: '历史报告',
     none: '还没有报告。',
     monthly: '{{month}} 月度分析报告',
+    daily: '{{period}} 咨询数据日报',
+    weekly: '{{period}} 起一周数据周报',
+    kinds: { all: '全部', daily: '日报', weekly: '周报', monthly: '月报' },
+  },
+  history: {
+    title: '历史数据',
+    description:
+      '按时段查看咨询量（按小时、按业务类型、按天）、问题类型占比、处理结果、满意度趋势和投诉分类，口径见指标定义文档。',
+    charts: {
+      trend: '咨询量趋势',
+      byHour: '各时段咨询量（按小时）',
+      byType: '各业务类型工单量',
+      problems: '问题类型占比',
+      resolution: '处理结果',
+      satisfaction: '满意度趋势（好评率 %）',
+      complaints: '投诉分类',
+    },
+    chats: '会话数',
+    consultations: '咨询人数',
+    calls: '来电量',
+    workOrders: '工单数',
+    goodRatingRate: '好评率',
+    workOrderOf: '工单：{{type}}',
+    resolution: { resolved: '已解决', partly: '部分解决', unresolved: '未解决' },
+    noData: '该时段没有数据。',
   },
 };
 

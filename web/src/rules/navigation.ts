@@ -17,6 +17,7 @@ export const liveAreas = [
   { id: 'dashboard', path: '/dashboard', permission: 'metrics.read' },
   { id: 'metrics', path: '/metrics', permission: 'metrics.read' },
   { id: 'reports', path: '/reports', permission: 'metrics.read' },
+  { id: 'history', path: '/history', permission: 'metrics.read' },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission | null }>;
 export type LiveArea = (typeof liveAreas)[number]['id'];
 

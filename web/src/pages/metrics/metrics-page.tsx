@@ -1,7 +1,7 @@
 // 绩效指标: the metrics of SPEC §7 for every agent, group and the shop over a natural day, week, month or a custom
 // range; the agent ranking by the shop's weighted performance score; XLSX / CSV export (definitions: docs/metrics.md).
 import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Segmented, Table, Tabs, Typography, type TableProps } from 'antd';
+import { Button, Card, Flex, Table, Tabs, Typography, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { exportUrl, getMetrics, type MetricsQuery } from '../../api/metrics-api'
 import { EChart, type ChartOption } from '../../components/echart';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
+import { PeriodPicker } from '../../components/period-picker';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useLocale } from '../../hooks/use-locale';
 import { useCan } from '../../hooks/use-session';
@@ -127,32 +128,16 @@ export function MetricsPage() {
         }
       />
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-        <Segmented<Period>
-          value={period}
-          onChange={setPeriod}
-          options={periods.map((value) => ({ value, label: t(`metrics.periods.${value}`) }))}
-          data-testid="metrics-period"
+        <PeriodPicker
+          periods={periods}
+          period={period}
+          onPeriod={setPeriod}
+          day={day}
+          onDay={setDay}
+          range={range}
+          onRange={setRange}
+          testId="metrics"
         />
-        {period === 'range' ? (
-          <DatePicker.RangePicker
-            value={range}
-            allowClear={false}
-            onChange={(values) => {
-              if (values?.[0] && values[1]) setRange([values[0], values[1]]);
-            }}
-            data-testid="metrics-range"
-          />
-        ) : (
-          <DatePicker
-            value={day}
-            allowClear={false}
-            picker={period === 'day' ? 'date' : period}
-            onChange={(value) => {
-              if (value) setDay(value);
-            }}
-            data-testid="metrics-day"
-          />
-        )}
         {result.data ? (
           <Typography.Text type="secondary" data-testid="metrics-period-shown">
             {result.data.period.from} ~ {result.data.period.to}

@@ -1,24 +1,26 @@
 // 数据报表: the monthly analysis reports (seed 000 §7): made on the first of each month and on demand, kept as a
 // history; each shown as the page the server renders (charts included) and downloadable as a PDF.
 import { FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Flex, List, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Flex, List, Segmented, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { generateMonthlyReport, listMonthlyReports } from '../../api/metrics-api';
+import { generateMonthlyReport, listReports } from '../../api/metrics-api';
 import { toApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { useApiQuery } from '../../hooks/use-api-query';
+import type { ReportSummary } from '@shared/schemas/metrics.js';
 
 export function ReportsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const reports = useApiQuery('monthly-reports', listMonthlyReports);
+  const reports = useApiQuery('reports', listReports);
+  const [kind, setKind] = useState<'all' | ReportSummary['kind']>('all');
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
   const [selected, setSelected] = useState<string | null>(null);
   const [making, setMaking] = useState(false);
-  const items = reports.data ?? [];
+  const items = (reports.data ?? []).filter((item) => kind === 'all' || item.kind === kind);
   const shown = items.find((item) => item.id === selected) ?? items[0];
 
   const make = () => {
@@ -58,7 +60,17 @@ export function ReportsPage() {
       />
       <ErrorAlert error={reports.error} />
       <Flex gap={16} align="flex-start">
-        <Card title={t('reports.history')} style={{ width: 240 }} loading={reports.loading && !reports.data}>
+        <Card title={t('reports.history')} style={{ width: 280 }} loading={reports.loading && !reports.data}>
+          <Segmented
+            size="small"
+            value={kind}
+            onChange={setKind}
+            options={(['all', 'daily', 'weekly', 'monthly'] as const).map((value) => ({
+              value,
+              label: t(`reports.kinds.${value}`),
+            }))}
+            data-testid="report-kind"
+          />
           <List
             dataSource={items}
             locale={{ emptyText: t('reports.none') }}
@@ -68,6 +80,7 @@ export function ReportsPage() {
                 style={{ cursor: 'pointer', fontWeight: item.id === shown?.id ? 600 : 400 }}
                 data-testid={`report-${item.period}`}
               >
+                <Tag>{t(`reports.kinds.${item.kind}`)}</Tag>
                 {item.period}
               </List.Item>
             )}
@@ -75,7 +88,13 @@ export function ReportsPage() {
         </Card>
         <Card
           style={{ flex: 1 }}
-          title={shown ? t('reports.monthly', { month: shown.period }) : t('reports.title')}
+          title={
+            shown
+              ? shown.kind === 'monthly'
+                ? t('reports.monthly', { month: shown.period })
+                : t(`reports.${shown.kind}`, { period: shown.period })
+              : t('reports.title')
+          }
           extra={
             shown ? (
               <Button
