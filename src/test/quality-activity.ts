@@ -3,31 +3,12 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../db/ids.js';
 import type { Database } from '../db/schema.js';
-import { ensureDefaultPolicies } from '../modules/sla/service.js';
+import { insertBreachRows, insertCallRow, insertCustomerRow } from './raw-rows.js';
 
 type Db = Kysely<Database>;
 
-export async function seedCustomer(db: Db, shopId: string, name = '顾客'): Promise<string> {
-  const id = newId();
-  const now = Date.now();
-  await db
-    .insertInto('customers')
-    .values({
-      id,
-      shopId,
-      memberId: null,
-      displayName: name,
-      contactName: null,
-      phone: null,
-      createdAt: now,
-      lastSeenAt: now,
-      email: null,
-      vipLevel: 0,
-      tags: '[]',
-      mergedInto: null,
-    })
-    .execute();
-  return id;
+export function seedCustomer(db: Db, shopId: string, name = '顾客'): Promise<string> {
+  return insertCustomerRow(db, shopId, name, Date.now());
 }
 
 export interface SeedMessage {
@@ -151,118 +132,49 @@ export async function seedIdleEvent(
   return id;
 }
 
-export async function seedCall(
+export function seedCall(
   db: Db,
   shopId: string,
   input: { agentId: string; startedAt: number; ringsBeforeAnswer: number | null; missed?: boolean },
 ): Promise<string> {
   const id = newId(input.startedAt);
   const answeredAt = input.missed ? null : input.startedAt + (input.ringsBeforeAnswer ?? 1) * 5000;
-  await db
-    .insertInto('calls')
-    .values({
-      id,
-      shopId,
-      source: 'pbx',
-      externalCallId: `ext-${id}`,
-      direction: 'inbound',
-      state: 'ended',
-      fromNumber: '13800000000',
-      toNumber: null,
-      agentExtension: '801',
-      agentId: input.agentId,
-      customerId: null,
-      startedAt: input.startedAt,
-      ringingAt: input.startedAt,
-      answeredAt,
-      endedAt: input.startedAt + 300_000,
-      ringMs: answeredAt ? answeredAt - input.startedAt : 60_000,
-      ringsBeforeAnswer: input.missed ? null : input.ringsBeforeAnswer,
-      missed: input.missed ? 1 : 0,
-      recordingUrl: null,
-      customerName: '来电顾客',
-      contactPhone: null,
-      contactEmail: null,
-      matterKind: 'question',
-      matter: '咨询发货时间',
-      handling: '告知48小时内发货',
-      customerReaction: '满意',
-      recordingTold: null,
-      selfCheckedAt: null,
-      spotCheckResult: null,
-      spotCheckComment: null,
-      spotCheckedBy: null,
-      spotCheckedAt: null,
-      version: 1,
-      createdAt: input.startedAt,
-      updatedAt: input.startedAt,
-    })
-    .execute();
-  return id;
+  return insertCallRow(db, shopId, {
+    id,
+    externalCallId: `ext-${id}`,
+    direction: 'inbound',
+    agentExtension: '801',
+    agentId: input.agentId,
+    startedAt: input.startedAt,
+    answeredAt,
+    endedAt: input.startedAt + 300_000,
+    ringMs: answeredAt ? answeredAt - input.startedAt : 60_000,
+    ringsBeforeAnswer: input.missed ? null : input.ringsBeforeAnswer,
+    missed: input.missed ? 1 : 0,
+    customerName: '来电顾客',
+    matterKind: 'question',
+    matter: '咨询发货时间',
+    handling: '告知48小时内发货',
+    customerReaction: '满意',
+  });
 }
 
 /** A seed-003 cut-off breach of a chat, attributed to the agent, as the SLA sweep records it. */
-export async function seedCutoffBreach(
+export function seedCutoffBreach(
   db: Db,
   shopId: string,
   agentId: string,
   conversationId: string,
   at: number,
-) {
-  await ensureDefaultPolicies(db, shopId, 'zh-CN');
-  const policy = await db
-    .selectFrom('slaPolicies')
-    .select('id')
-    .where('shopId', '=', shopId)
-    .where('key', '=', 'message_cutoff')
-    .executeTakeFirstOrThrow();
-  const clockId = newId(at);
-  await db
-    .insertInto('slaClocks')
-    .values({
-      id: clockId,
-      shopId,
-      policyId: policy.id,
-      subjectKind: 'conversation',
-      subjectKey: conversationId,
-      workOrderId: null,
-      customerId: null,
-      agentId,
-      departmentId: null,
-      phase: 'running',
-      state: 'breached',
-      startedAt: at - 3_600_000,
-      budgetMs: 3_600_000,
-      elapsedMs: 3_600_000,
-      dueAt: at,
-      warnAt: null,
-      stoppedAt: null,
-      epoch: 0,
-      warnedAt: null,
-      breachedAt: at,
-      updatedAt: at,
-    })
-    .execute();
-  const alertId = newId(at);
-  await db
-    .insertInto('slaAlerts')
-    .values({
-      id: alertId,
-      shopId,
-      clockId,
-      kind: 'breach',
-      epoch: 0,
-      policyKey: 'message_cutoff',
-      subjectKind: 'conversation',
-      subjectKey: conversationId,
-      workOrderId: null,
-      agentId,
-      departmentId: null,
-      dueAt: at,
-      at,
-    })
-    .execute();
-  return alertId;
+): Promise<string> {
+  return insertBreachRows(db, shopId, {
+    policyKey: 'message_cutoff',
+    subjectKind: 'conversation',
+    subjectKey: conversationId,
+    workOrderId: null,
+    agentId,
+    at,
+  });
 }
 
 export async function seedPromotion(

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { newId } from '../../db/ids.js';
 import type { Database } from '../../db/schema.js';
 import type { CommerceEventKind } from '../../shared/commerce.js';
-import { ensureDefaultPolicies } from '../sla/service.js';
+import { insertBreachRows, insertCallRow, insertCustomerRow } from '../../test/raw-rows.js';
 import type { ProblemType } from '../../shared/assist.js';
 import type {
   ComplaintCategory,
@@ -15,26 +15,8 @@ import type {
 
 type Db = Kysely<Database>;
 
-export async function insertCustomer(db: Db, shopId: string, name: string, at: number): Promise<string> {
-  const id = newId(at);
-  await db
-    .insertInto('customers')
-    .values({
-      id,
-      shopId,
-      memberId: null,
-      displayName: name,
-      contactName: null,
-      phone: null,
-      createdAt: at,
-      lastSeenAt: at,
-      email: null,
-      vipLevel: 0,
-      tags: '[]',
-      mergedInto: null,
-    })
-    .execute();
-  return id;
+export function insertCustomer(db: Db, shopId: string, name: string, at: number): Promise<string> {
+  return insertCustomerRow(db, shopId, name, at);
 }
 
 export interface MessageSpec {
@@ -152,53 +134,20 @@ export async function insertCommerce(
   return id;
 }
 
-export async function insertCall(
+export function insertCall(
   db: Db,
   shopId: string,
   spec: { direction: 'inbound' | 'outbound'; agentId: string | null; at: number; answered: boolean },
 ): Promise<string> {
-  const id = newId(spec.at);
-  await db
-    .insertInto('calls')
-    .values({
-      id,
-      shopId,
-      source: 'pbx',
-      externalCallId: id,
-      direction: spec.direction,
-      state: 'ended',
-      fromNumber: '13800000000',
-      toNumber: '400800',
-      agentExtension: null,
-      agentId: spec.agentId,
-      customerId: null,
-      startedAt: spec.at,
-      ringingAt: spec.at,
-      answeredAt: spec.answered ? spec.at + 5000 : null,
-      endedAt: spec.at + 60_000,
-      ringMs: 5000,
-      ringsBeforeAnswer: 1,
-      missed: spec.answered ? 0 : 1,
-      recordingUrl: null,
-      customerName: null,
-      contactPhone: null,
-      contactEmail: null,
-      matterKind: null,
-      matter: null,
-      handling: null,
-      customerReaction: null,
-      recordingTold: null,
-      selfCheckedAt: null,
-      spotCheckResult: null,
-      spotCheckComment: null,
-      spotCheckedBy: null,
-      spotCheckedAt: null,
-      version: 1,
-      createdAt: spec.at,
-      updatedAt: spec.at,
-    })
-    .execute();
-  return id;
+  return insertCallRow(db, shopId, {
+    direction: spec.direction,
+    agentId: spec.agentId,
+    toNumber: '400800',
+    startedAt: spec.at,
+    answeredAt: spec.answered ? spec.at + 5000 : null,
+    endedAt: spec.at + 60_000,
+    ringMs: 5000,
+  });
 }
 
 let workOrderNumber = 0;
@@ -271,58 +220,14 @@ export async function insertReplyBreach(
   workOrderId: string,
   at: number,
 ): Promise<void> {
-  await ensureDefaultPolicies(db, shopId, 'zh-CN');
-  const policy = await db
-    .selectFrom('slaPolicies')
-    .select('id')
-    .where('shopId', '=', shopId)
-    .where('key', '=', 'simple_reply')
-    .executeTakeFirstOrThrow();
-  const clockId = newId(at);
-  await db
-    .insertInto('slaClocks')
-    .values({
-      id: clockId,
-      shopId,
-      policyId: policy.id,
-      subjectKind: 'work_order',
-      subjectKey: workOrderId,
-      workOrderId,
-      customerId: null,
-      agentId: null,
-      departmentId: null,
-      phase: 'running',
-      state: 'breached',
-      startedAt: at - 3_600_000,
-      budgetMs: 3_600_000,
-      elapsedMs: 3_600_000,
-      dueAt: at,
-      warnAt: null,
-      stoppedAt: null,
-      epoch: 0,
-      warnedAt: null,
-      breachedAt: at,
-      updatedAt: at,
-    })
-    .execute();
-  await db
-    .insertInto('slaAlerts')
-    .values({
-      id: newId(at),
-      shopId,
-      clockId,
-      kind: 'breach',
-      epoch: 0,
-      policyKey: 'simple_reply',
-      subjectKind: 'work_order',
-      subjectKey: workOrderId,
-      workOrderId,
-      agentId: null,
-      departmentId: null,
-      dueAt: at,
-      at,
-    })
-    .execute();
+  await insertBreachRows(db, shopId, {
+    policyKey: 'simple_reply',
+    subjectKind: 'work_order',
+    subjectKey: workOrderId,
+    workOrderId,
+    agentId: null,
+    at,
+  });
 }
 
 function messageRow(shopId: string, conversationId: string, customerId: string, seq: number, m: MessageSpec) {
