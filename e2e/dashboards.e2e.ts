@@ -10,7 +10,7 @@ import { toZonedParts } from '../src/shared/zoned-time.js';
 import { screenshotPath } from './browser.js';
 import { connectSocket, customerAsks, liveChatSuite, signedInPage } from './live-chat.js';
 
-const { run, signIn, call, consoleErrors } = liveChatSuite();
+const { run, signIn, call, consoleErrors, serveAroundTheClock } = liveChatSuite();
 
 const text = (page: Page, testId: string) =>
   page.getByTestId(testId).locator('.ant-statistic-content').innerText();
@@ -30,10 +30,7 @@ const today = () => {
 describe('dashboards in Chromium', () => {
   it('the wallboard follows a new chat and its answer within 2 s; the ranking shows the weighted score', async () => {
     const admin = await signIn('admin');
-    await call(admin, 'PATCH', '/api/shop', {
-      serviceHours: { opensAt: '00:00', closesAt: '00:00', offHoursReplyBy: '09:30' },
-    });
-    const { widgetKey } = await call<{ widgetKey: string }>(admin, 'GET', '/api/shop');
+    const widgetKey = await serveAroundTheClock(admin);
 
     // 1. A pre-sale agent is online; the supervisor watches the wallboard.
     const agent = await signIn('presale1');

@@ -9,17 +9,14 @@ import type { WorkOrderDetail } from '../src/shared/schemas/work-orders.js';
 import { screenshotPath } from './browser.js';
 import { customerAsks, liveChatSuite, signedInPage } from './live-chat.js';
 
-const { run, signIn, call, consoleErrors } = liveChatSuite();
+const { run, signIn, call, consoleErrors, serveAroundTheClock } = liveChatSuite();
 const phone = '13912345678';
 
 describe('follow-ups and the customer profile in Chromium', () => {
   it('a supervisor sees a customer’s chat, call and work order, records the follow-up; an unsatisfied verdict reopens the order', async () => {
     const admin = await signIn('admin');
     const supervisor = await signIn('supervisor');
-    await call(admin, 'PATCH', '/api/shop', {
-      serviceHours: { opensAt: '00:00', closesAt: '00:00', offHoursReplyBy: '09:30' },
-    });
-    const { widgetKey } = await call<{ widgetKey: string }>(admin, 'GET', '/api/shop');
+    const widgetKey = await serveAroundTheClock(admin);
 
     // The customer chats; their phone is on the profile; they call; a work order is opened and resolved.
     const chat = await customerAsks(run(), widgetKey, '我买的婴儿推车刹车有点松，怎么调？', {

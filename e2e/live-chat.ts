@@ -86,5 +86,30 @@ export function liveChatSuite() {
     signIn: (login: string) => signIn(run().url, login),
     call: <T>(staff: StaffSession, method: string, path: string, body?: unknown) =>
       call<T>(run().url, staff, method, path, body),
+    /** The shop serves around the clock, so chats are routed whatever the hour of the run; gives its widget key. */
+    serveAroundTheClock: async (admin: StaffSession): Promise<string> => {
+      await call(run().url, admin, 'PATCH', '/api/shop', {
+        serviceHours: { opensAt: '00:00', closesAt: '00:00', offHoursReplyBy: '09:30' },
+      });
+      return (await call<{ widgetKey: string }>(run().url, admin, 'GET', '/api/shop')).widgetKey;
+    },
+    /** `login` opens the workspace in Chromium; resolves once the supervisor board shows them online. */
+    agentOnline: async (admin: StaffSession, login: string): Promise<{ desk: Page; agent: StaffSession }> => {
+      const desk = await signedInPage(run(), login, '/workspace');
+      await desk.getByTestId('workspace').waitFor();
+      const agent = await signIn(run().url, login);
+      await expect
+        .poll(async () => {
+          const board = await call<{ items: Array<{ userId: string; status: string }> }>(
+            run().url,
+            admin,
+            'GET',
+            '/api/presence/agents',
+          );
+          return board.items.find((entry) => entry.userId === agent.userId)?.status;
+        })
+        .toBe('online');
+      return { desk, agent };
+    },
   };
 }

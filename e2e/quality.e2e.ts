@@ -7,30 +7,15 @@ import type { Ledger } from '../src/shared/schemas/quality.js';
 import { screenshotPath } from './browser.js';
 import { customerAsks, liveChatSuite, signedInPage } from './live-chat.js';
 
-const { run, signIn, call, consoleErrors } = liveChatSuite();
+const { run, signIn, call, consoleErrors, serveAroundTheClock, agentOnline } = liveChatSuite();
 
 describe('quality inspection in Chromium', () => {
   it('an inspector scores a sampled chat with its pre-checks, the agent appeals, a supervisor upholds it', async () => {
     const admin = await signIn('admin');
-    await call(admin, 'PATCH', '/api/shop', {
-      serviceHours: { opensAt: '00:00', closesAt: '00:00', offHoursReplyBy: '09:30' },
-    });
-    const { widgetKey } = await call<{ widgetKey: string }>(admin, 'GET', '/api/shop');
+    const widgetKey = await serveAroundTheClock(admin);
 
     // 1. 张晓雨 is online; a customer asks, she answers without a greeting and with forbidden words.
-    const desk = await signedInPage(run(), 'presale1', '/workspace');
-    await desk.getByTestId('workspace').waitFor();
-    const agent = await signIn('presale1');
-    await expect
-      .poll(async () => {
-        const board = await call<{ items: Array<{ userId: string; status: string }> }>(
-          admin,
-          'GET',
-          '/api/presence/agents',
-        );
-        return board.items.find((entry) => entry.userId === agent.userId)?.status;
-      })
-      .toBe('online');
+    const { desk, agent } = await agentOnline(admin, 'presale1');
     const chat = await customerAsks(run(), widgetKey, '这件羊毛衫还有 M 码吗？');
     await expect
       .poll(

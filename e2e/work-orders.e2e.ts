@@ -9,7 +9,7 @@ import { toZonedParts } from '../src/shared/zoned-time.js';
 import { screenshotPath } from './browser.js';
 import { customerAsks, liveChatSuite, signedInPage } from './live-chat.js';
 
-const { run, signIn, call, consoleErrors } = liveChatSuite();
+const { run, signIn, call, consoleErrors, serveAroundTheClock, agentOnline } = liveChatSuite();
 
 /** Picks an option of an Ant Design select by its visible label. */
 async function pick(page: Page, selectTestId: string, label: string) {
@@ -27,25 +27,10 @@ function deadlineText(): { text: string } {
 describe('work orders in Chromium', () => {
   it('an agent turns a chat into a complaint for the complaint team, who sees its countdown and resolves it', async () => {
     const admin = await signIn('admin');
-    await call(admin, 'PATCH', '/api/shop', {
-      serviceHours: { opensAt: '00:00', closesAt: '00:00', offHoursReplyBy: '09:30' },
-    });
-    const { widgetKey } = await call<{ widgetKey: string }>(admin, 'GET', '/api/shop');
+    const widgetKey = await serveAroundTheClock(admin);
 
     // 1. An after-sale agent is online in the workspace; a customer complains from the order page.
-    const desk = await signedInPage(run(), 'aftersale1', '/workspace');
-    await desk.getByTestId('workspace').waitFor();
-    const agent = await signIn('aftersale1');
-    await expect
-      .poll(async () => {
-        const board = await call<{ items: Array<{ userId: string; status: string }> }>(
-          admin,
-          'GET',
-          '/api/presence/agents',
-        );
-        return board.items.find((entry) => entry.userId === agent.userId)?.status;
-      })
-      .toBe('online');
+    const { desk, agent } = await agentOnline(admin, 'aftersale1');
     const chat = await customerAsks(
       run(),
       widgetKey,
