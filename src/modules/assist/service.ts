@@ -29,7 +29,7 @@ import { labelledMessages } from './eval/dataset.js';
 import { classifyWithLlm } from './llm.js';
 import { AssistModel, type Classification, type LabelledText } from './model.js';
 import * as repo from './repo.js';
-import { autoAnswerDecision, autoAnswerRates, recentText } from './rules.js';
+import { autoAnswerDecision, autoAnswerRates, isConfident, recentText } from './rules.js';
 
 type Db = Kysely<Database>;
 
@@ -191,6 +191,8 @@ export async function onCustomerMessage(
       overall,
       now,
     );
+    // Most messages match no FAQ confidently: the decision below could only say no, so skip its reads.
+    if (!match || !isConfident(match)) return null;
     const state = await attendance(trx, shopId, conversationId);
     if (!state) return null;
     const previous = await repo.autoAnswersOf(trx, shopId, conversationId);
