@@ -1,5 +1,6 @@
 // Issue 6 in Chromium: the history page (历史数据) draws its charts from what happened today: a chat begun by a
-// customer, a complaint work order; screenshots in artifacts/screenshots/history-*.png.
+// customer, a complaint work order; the metrics and history pages open on the shop's today whatever the browser's
+// zone; screenshots in artifacts/screenshots/history-*.png.
 import { describe, expect, it } from 'vitest';
 import type { HistoryCharts } from '../src/shared/schemas/metrics.js';
 import { screenshotPath } from './browser.js';
@@ -34,6 +35,16 @@ describe('history charts in Chromium', () => {
     }
     await expect.poll(() => page.getByTestId('history-complaints').innerText()).toContain('物流');
     await page.screenshot({ path: screenshotPath('history-01-charts'), fullPage: true });
+
+    // a browser far west of the shop (UTC-12) still opens both pages on the shop's today
+    const farWest = { timezoneId: 'Etc/GMT+12' };
+    const metricsToday = await signedInPage(run(), 'supervisor', '/metrics', farWest);
+    await expect
+      .poll(() => metricsToday.getByTestId('metrics-period-shown').innerText())
+      .toBe(`${day} ~ ${day}`);
+    const historyWeek = await signedInPage(run(), 'supervisor', '/history', farWest);
+    await historyWeek.getByTestId('history-period-shown').waitFor();
+    expect(await historyWeek.getByTestId('history-period-shown').innerText()).toContain(`~ ${day}`);
 
     const reports = await signedInPage(run(), 'supervisor', '/reports');
     await reports.getByTestId('report-kind').waitFor();

@@ -52,9 +52,21 @@ export async function customerAsks(
   return { conversation: sent.data.conversation, received };
 }
 
-/** A staff member signed in through the login page (password kefu2026), then at `path`. */
-export async function signedInPage(run: LiveChatRun, login: string, path: string): Promise<Page> {
-  const context = await run.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+/**
+ * A staff member signed in through the login page (password kefu2026), then at `path`; the browser runs in the
+ * machine's zone unless `timezoneId` names another.
+ */
+export async function signedInPage(
+  run: LiveChatRun,
+  login: string,
+  path: string,
+  options: { timezoneId?: string } = {},
+): Promise<Page> {
+  const context = await run.browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    ...options,
+  });
   const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') run.consoleErrors.push(`${page.url()}: ${message.text()}`);

@@ -1,17 +1,15 @@
 // 历史数据: the history charts of a period — volume by hour of day, by business type and per day, problem-type shares,
 // resolution results, satisfaction trend and complaint categories (definitions: docs/metrics.md §8).
 import { Card, Col, Flex, Row, Spin, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryCharts } from '@shared/schemas/metrics.js';
-import { getHistoryCharts, type MetricsQuery } from '../../api/metrics-api';
+import { getHistoryCharts } from '../../api/metrics-api';
 import { EChart, type ChartOption } from '../../components/echart';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
-import { PeriodPicker } from '../../components/period-picker';
+import { PeriodPicker, usePeriodState } from '../../components/period-picker';
 import { useApiQuery } from '../../hooks/use-api-query';
-import { useAuthenticatedSession } from '../../hooks/use-session';
 
 type Period = 'week' | 'month' | 'range';
 const periods: Period[] = ['week', 'month', 'range'];
@@ -123,16 +121,7 @@ function useChartOptions(charts: HistoryCharts | undefined) {
 
 export function HistoryPage() {
   const { t } = useTranslation();
-  const [period, setPeriod] = useState<Period>('range');
-  // the shop's today, not the browser's: late at night in UTC it is already tomorrow in Shanghai
-  const timeZone = useAuthenticatedSession().shop.timezone;
-  const [today] = useState(() => dayjs(new Intl.DateTimeFormat('en-CA', { timeZone }).format(Date.now())));
-  const [day, setDay] = useState<Dayjs>(today);
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([today.subtract(29, 'day'), today]);
-  const query: MetricsQuery =
-    period === 'range'
-      ? { period, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') }
-      : { period, from: day.format('YYYY-MM-DD') };
+  const { query, picker } = usePeriodState({ periods, initial: 'range', rangeDays: 30 });
   const result = useApiQuery(`history#${JSON.stringify(query)}`, () => getHistoryCharts(query));
   const options = useChartOptions(result.data);
 
@@ -161,16 +150,7 @@ export function HistoryPage() {
     <>
       <PageHeader title={t('history.title')} description={t('history.description')} />
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-        <PeriodPicker
-          periods={periods}
-          period={period}
-          onPeriod={setPeriod}
-          day={day}
-          onDay={setDay}
-          range={range}
-          onRange={setRange}
-          testId="history"
-        />
+        <PeriodPicker {...picker} testId="history" />
         {data ? (
           <Typography.Text type="secondary" data-testid="history-period-shown">
             {data.period.from} ~ {data.period.to}

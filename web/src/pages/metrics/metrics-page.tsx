@@ -2,17 +2,16 @@
 // range; the agent ranking by the shop's weighted performance score; XLSX / CSV export (definitions: docs/metrics.md).
 import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Table, Tabs, Typography, type TableProps } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { displayValue, metricKeys, metricLabels, metricUnits, type MetricKey } from '@shared/metrics.js';
 import type { MetricsRow } from '@shared/schemas/metrics.js';
-import { exportUrl, getMetrics, type MetricsQuery } from '../../api/metrics-api';
+import { exportUrl, getMetrics } from '../../api/metrics-api';
 import { EChart, type ChartOption } from '../../components/echart';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
-import { PeriodPicker } from '../../components/period-picker';
+import { PeriodPicker, usePeriodState } from '../../components/period-picker';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useLocale } from '../../hooks/use-locale';
 import { useCan } from '../../hooks/use-session';
@@ -33,20 +32,15 @@ export function MetricsPage() {
   const canManage = useCan('metrics.manage');
   // ?period=range&from=2026-11-01&to=2026-11-07 opens a given period (links from reports and the wallboard)
   const [search] = useSearchParams();
-  const initialPeriod = periods.find((value) => value === search.get('period')) ?? 'day';
-  const fromParam = search.get('from');
-  const toParam = search.get('to');
-  const [period, setPeriod] = useState<Period>(initialPeriod);
-  const [day, setDay] = useState<Dayjs>(fromParam ? dayjs(fromParam) : dayjs());
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(
-    fromParam && toParam ? [dayjs(fromParam), dayjs(toParam)] : [dayjs().subtract(6, 'day'), dayjs()],
-  );
+  const { query, picker } = usePeriodState({
+    periods,
+    initial: periods.find((value) => value === search.get('period')) ?? 'day',
+    rangeDays: 7,
+    from: search.get('from'),
+    to: search.get('to'),
+  });
   const [editing, setEditing] = useState(false);
 
-  const query: MetricsQuery =
-    period === 'range'
-      ? { period, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') }
-      : { period, from: day.format('YYYY-MM-DD') };
   const result = useApiQuery(`metrics#${JSON.stringify(query)}`, () => getMetrics(query));
   const rows = useMemo(() => result.data?.rows ?? [], [result.data]);
   const labels = metricLabels[locale];
@@ -128,16 +122,7 @@ export function MetricsPage() {
         }
       />
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-        <PeriodPicker
-          periods={periods}
-          period={period}
-          onPeriod={setPeriod}
-          day={day}
-          onDay={setDay}
-          range={range}
-          onRange={setRange}
-          testId="metrics"
-        />
+        <PeriodPicker {...picker} testId="metrics" />
         {result.data ? (
           <Typography.Text type="secondary" data-testid="metrics-period-shown">
             {result.data.period.from} ~ {result.data.period.to}
