@@ -6,6 +6,7 @@ import { newId } from '../../db/ids.js';
 import type { AssistClassificationTable, Database } from '../../db/schema.js';
 import type { Actor } from '../../server/actor.js';
 import type { Config } from '../../server/config.js';
+import { coalescingWorker } from '../../server/coalescing-worker.js';
 import { AppError } from '../../server/errors.js';
 import { runCommand, type DomainEventMap, type Emit, type EventBus } from '../../server/events.js';
 import type { AutoAnswerReaction } from '../../shared/assist.js';
@@ -29,7 +30,7 @@ import { labelledMessages } from './eval/dataset.js';
 import { classifyWithLlm } from './llm.js';
 import { AssistModel, type Classification, type LabelledText } from './model.js';
 import * as repo from './repo.js';
-import { autoAnswerDecision, autoAnswerRates, isConfident, recentText } from './rules.js';
+import { autoAnswerDecision, autoAnswerRates, isConfident, recentText, type FaqMatch } from './rules.js';
 
 type Db = Kysely<Database>;
 
@@ -164,23 +165,29 @@ async function recordAutoClassification(
 }
 
 /**
- * A customer's message arrived (after its commit): classify the conversation and, while nobody has taken the
- * chat, answer a confident FAQ match at once. Returns the auto-answer sent, if any.
+ * Customers' messages of one conversation arrived (after their commit; several when they came in a burst): classify
+ * the conversation once from its latest text and, while nobody has taken the chat, answer each confident FAQ match.
+ * Returns the auto-answers sent.
  */
-export async function onCustomerMessage(
+export async function onCustomerMessages(
   deps: AssistDeps,
   shopId: string,
   conversationId: string,
-  message: ChatMessage,
+  messages: readonly ChatMessage[],
   now = Date.now(),
-): Promise<ChatMessage | null> {
-  if (message.authorKind !== 'customer' || message.kind !== 'text' || !message.text.trim()) return null;
+): Promise<ChatMessage[]> {
+  const texts = messages.filter(
+    (message) => message.authorKind === 'customer' && message.kind === 'text' && message.text.trim(),
+  );
+  if (texts.length === 0) return [];
   const cached = await modelFor(deps.db, shopId, now);
-  const texts = await recentCustomerTexts(deps.db, shopId, conversationId, 3);
-  const conversationText = recentText(texts);
+  const conversationText = recentText(await recentCustomerTexts(deps.db, shopId, conversationId, 3));
   const overall = await classify(deps, cached.model, conversationText);
-  const single = cached.model.classify(message.text);
-  const match = cached.model.faqMatch(message.text);
+  // Most messages match no FAQ confidently: the decision below could only say no, so it reads nothing for them.
+  const questions = texts.flatMap((message) => {
+    const match = cached.model.faqMatch(message.text);
+    return match && isConfident(match) ? [{ message, match }] : [];
+  });
   return runCommand(deps.db, deps.bus, async (trx, emit) => {
     const stored = await recordAutoClassification(
       trx,
@@ -191,43 +198,60 @@ export async function onCustomerMessage(
       overall,
       now,
     );
-    // Most messages match no FAQ confidently: the decision below could only say no, so skip its reads.
-    if (!match || !isConfident(match)) return null;
-    const state = await attendance(trx, shopId, conversationId);
-    if (!state) return null;
-    const previous = await repo.autoAnswersOf(trx, shopId, conversationId);
-    const complaint =
-      stored.problemType === 'complaint' ||
-      overall.problemType === 'complaint' ||
-      single.problemType === 'complaint';
-    const decision = autoAnswerDecision({
-      waiting: state.waiting,
-      humanJoined: state.humanJoined,
-      handedOver: previous.some((row) => row.reaction === 'handover'),
-      problemType: complaint ? 'complaint' : single.problemType,
-      match,
-      answeredEntryIds: new Set(previous.map((row) => row.entryId)),
-    });
-    if (!decision.answer || !match) return null;
-    const entry = await usableEntry(trx, shopId, decision.entryId, now);
-    if (!entry || entry.kind !== 'faq') return null;
-    const sent = await postFaqAnswer(trx, emit, { shopId, conversationId, text: entry.body, now });
-    if (!sent) return null;
-    await repo.insertAutoAnswer(trx, {
-      id: newId(now),
-      shopId,
-      conversationId,
-      questionMessageId: message.id,
-      answerMessageId: sent.id,
-      entryId: entry.id,
-      questionText: message.text,
-      posteriorPermille: Math.round(match.posterior * 1000),
-      reaction: null,
-      reactedAt: null,
-      createdAt: now,
-    });
+    const sent: ChatMessage[] = [];
+    for (const { message, match } of questions) {
+      const answer = await autoAnswer(trx, emit, { shopId, conversationId, message, match, now }, () => {
+        const single = cached.model.classify(message.text);
+        return stored.problemType === 'complaint' ||
+          overall.problemType === 'complaint' ||
+          single.problemType === 'complaint'
+          ? 'complaint'
+          : single.problemType;
+      });
+      if (answer) sent.push(answer);
+    }
     return sent;
   });
+}
+
+/** The FAQ auto-answer to one customer message, if the rules allow it now (checked under the conversation's lock). */
+async function autoAnswer(
+  trx: Db,
+  emit: Emit,
+  input: { shopId: string; conversationId: string; message: ChatMessage; match: FaqMatch; now: number },
+  problemType: () => Classification['problemType'],
+): Promise<ChatMessage | null> {
+  const { shopId, conversationId, message, match, now } = input;
+  const state = await attendance(trx, shopId, conversationId);
+  if (!state) return null;
+  const previous = await repo.autoAnswersOf(trx, shopId, conversationId);
+  const decision = autoAnswerDecision({
+    waiting: state.waiting,
+    humanJoined: state.humanJoined,
+    handedOver: previous.some((row) => row.reaction === 'handover'),
+    problemType: problemType(),
+    match,
+    answeredEntryIds: new Set(previous.map((row) => row.entryId)),
+  });
+  if (!decision.answer) return null;
+  const entry = await usableEntry(trx, shopId, decision.entryId, now);
+  if (!entry || entry.kind !== 'faq') return null;
+  const sent = await postFaqAnswer(trx, emit, { shopId, conversationId, text: entry.body, now });
+  if (!sent) return null;
+  await repo.insertAutoAnswer(trx, {
+    id: newId(now),
+    shopId,
+    conversationId,
+    questionMessageId: message.id,
+    answerMessageId: sent.id,
+    entryId: entry.id,
+    questionText: message.text,
+    posteriorPermille: Math.round(match.posterior * 1000),
+    reaction: null,
+    reactedAt: null,
+    createdAt: now,
+  });
+  return sent;
 }
 
 /** The widget's "this solved it / talk to a person"; the first answer counts (a second click changes nothing). */
@@ -367,20 +391,31 @@ export interface AssistRunner {
   stop(): Promise<void>;
 }
 
-/** Handles customers' messages after their commit, one after another per process. */
+/**
+ * Handles customers' messages after their commit, one conversation after another per process. Messages of a chat
+ * that arrive while earlier work is running wait together and are handled in one pass (one classification, one
+ * transaction), so a busy chat costs one pass per turn instead of one per message.
+ */
 export function startAssist(deps: AssistDeps, onError: (error: unknown) => void): AssistRunner {
-  let chain: Promise<unknown> = Promise.resolve();
+  const worker = coalescingWorker<{ shopId: string; message: ChatMessage }>(async (conversationId, items) => {
+    const [first] = items;
+    if (!first) return;
+    await onCustomerMessages(
+      deps,
+      first.shopId,
+      conversationId,
+      items.map((item) => item.message),
+    );
+  }, onError);
   const unsubscribe = deps.bus.subscribe((event) => {
     if (event.type !== 'message.created' || event.message.authorKind !== 'customer') return;
-    chain = chain
-      .then(() => onCustomerMessage(deps, event.shopId, event.conversation.id, event.message))
-      .catch(onError);
+    worker.add(event.conversation.id, { shopId: event.shopId, message: event.message });
   });
   return {
-    idle: () => chain.then(() => undefined),
+    idle: () => worker.idle(),
     stop: async () => {
       unsubscribe();
-      await chain;
+      await worker.idle();
     },
   };
 }

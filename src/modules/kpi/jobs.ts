@@ -2,6 +2,7 @@
 // the entities it changed, and they are refreshed one batch after another on this node.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { coalescingWorker } from '../../server/coalescing-worker.js';
 import type { DomainEvent, EventBus } from '../../server/events.js';
 import type { BusinessCalendar } from '../../shared/business-time.js';
 import { dayFunction } from './rules.js';
@@ -52,47 +53,24 @@ export function startKpiJobs(deps: {
   calendarOf: (shopId: string) => Promise<BusinessCalendar>;
   onError: (error: unknown) => void;
 }): KpiJobs {
-  // Entities waiting per shop, coalesced: a burst of 1,000 messages in one chat is one refresh of that chat, so the
-  // backlog stays small and a shutdown waits for little.
-  const pending = new Map<string, Set<string>>();
-  let running: Promise<void> | null = null;
-
-  const drain = async () => {
-    for (let next = pending.entries().next(); !next.done; next = pending.entries().next()) {
-      const [shopId, keys] = next.value;
-      pending.delete(shopId);
-      try {
-        const dayOf = [...keys].some((key) => key.includes(':@'))
-          ? dayFunction(await deps.calendarOf(shopId))
-          : null;
-        const resolved = [...keys].map((key) => {
-          const at = key.indexOf(':@');
-          return at === -1 || !dayOf ? key : `${key.slice(0, at)}:${dayOf(Number(key.slice(at + 2)))}`;
-        });
-        await refreshEntities(deps.db, shopId, resolved, deps.now());
-      } catch (error) {
-        deps.onError(error);
-      }
-    }
-  };
-  const schedule = () => {
-    running ??= drain().finally(() => {
-      running = null;
-      if (pending.size > 0) schedule();
+  // Entities waiting per shop, coalesced: a burst of 1,000 messages in one chat is one refresh of that chat.
+  const worker = coalescingWorker<string[]>(async (shopId, batches) => {
+    const keys = new Set(batches.flat());
+    const dayOf = [...keys].some((key) => key.includes(':@'))
+      ? dayFunction(await deps.calendarOf(shopId))
+      : null;
+    const resolved = [...keys].map((key) => {
+      const at = key.indexOf(':@');
+      return at === -1 || !dayOf ? key : `${key.slice(0, at)}:${dayOf(Number(key.slice(at + 2)))}`;
     });
-  };
+    await refreshEntities(deps.db, shopId, [...new Set(resolved)], deps.now());
+  }, deps.onError);
 
   const unsubscribe = deps.bus.subscribe((event) => {
     const keys = entitiesOf(event);
-    if (keys.length === 0) return;
-    const held = pending.get(event.shopId) ?? new Set<string>();
-    for (const key of keys) held.add(key);
-    pending.set(event.shopId, held);
-    schedule();
+    if (keys.length > 0) worker.add(event.shopId, keys);
   });
-  const idle = async () => {
-    while (running) await running;
-  };
+  const idle = () => worker.idle();
   return {
     idle,
     stop: async () => {
