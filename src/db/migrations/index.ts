@@ -12,6 +12,7 @@ import * as m0009 from './0009-follow-ups.js';
 import * as m0010 from './0010-qa-discipline.js';
 import * as m0011 from './0011-knowledge.js';
 import * as m0012 from './0012-metrics.js';
+import * as m0013 from './0013-lookup-indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-qa-discipline': m0010,
   '0011-knowledge': m0011,
   '0012-metrics': m0012,
+  '0013-lookup-indexes': m0013,
 };
