@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { coalescingWorker } from './coalescing-worker.js';
 
 describe('coalescing worker', () => {
@@ -46,5 +46,69 @@ describe('coalescing worker', () => {
     await worker.idle();
     expect(handled).toEqual(['good', 'later']);
     expect(errors).toHaveLength(1);
+  });
+
+  describe('with a minimum interval', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('handles the first item at once and gathers a busy key until its interval has passed', async () => {
+      vi.useFakeTimers();
+      const passes: [string, number[]][] = [];
+      const worker = coalescingWorker<number>(
+        async (key, items) => {
+          passes.push([key, items]);
+        },
+        () => undefined,
+        { minIntervalMs: 1000 },
+      );
+      worker.add('a', 1);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(passes).toEqual([['a', [1]]]);
+
+      worker.add('a', 2);
+      worker.add('b', 10);
+      worker.add('a', 3);
+      await vi.advanceTimersByTimeAsync(0);
+      // b had no recent pass; a waits
+      expect(passes).toEqual([
+        ['a', [1]],
+        ['b', [10]],
+      ]);
+      await vi.advanceTimersByTimeAsync(998);
+      expect(passes).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(2);
+      expect(passes.at(-1)).toEqual(['a', [2, 3]]);
+    });
+
+    it('idle() handles the waiting items now; settled() waits for their turn', async () => {
+      vi.useFakeTimers();
+      const passes: [string, number[]][] = [];
+      const worker = coalescingWorker<number>(
+        async (key, items) => {
+          passes.push([key, items]);
+        },
+        () => undefined,
+        { minIntervalMs: 1000 },
+      );
+      worker.add('a', 1);
+      worker.add('a', 2);
+      await vi.advanceTimersByTimeAsync(0);
+      let settled = false;
+      void worker.settled().then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(500);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(settled).toBe(true);
+      expect(passes).toEqual([
+        ['a', [1]],
+        ['a', [2]],
+      ]);
+
+      worker.add('a', 3);
+      await worker.idle();
+      expect(passes.at(-1)).toEqual(['a', [3]]);
+    });
   });
 });

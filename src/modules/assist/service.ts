@@ -10,7 +10,7 @@ import { coalescingWorker } from '../../server/coalescing-worker.js';
 import { AppError } from '../../server/errors.js';
 import { runCommand, type DomainEventMap, type Emit, type EventBus } from '../../server/events.js';
 import type { AutoAnswerReaction } from '../../shared/assist.js';
-import type { ChatMessage } from '../../shared/schemas/chat.js';
+import type { ChatMessage, Conversation } from '../../shared/schemas/chat.js';
 import type {
   AutoAnswerRates,
   ConversationClassification,
@@ -166,14 +166,15 @@ async function recordAutoClassification(
 
 /**
  * Customers' messages of one conversation arrived (after their commit; several when they came in a burst): classify
- * the conversation once from its latest text and, while nobody has taken the chat, answer each confident FAQ match.
- * Returns the auto-answers sent.
+ * the conversation once from its latest text and, with `answer` (nobody has taken the chat), answer each confident
+ * FAQ match. Returns the auto-answers sent.
  */
 export async function onCustomerMessages(
   deps: AssistDeps,
   shopId: string,
   conversationId: string,
   messages: readonly ChatMessage[],
+  options: { answer: boolean },
   now = Date.now(),
 ): Promise<ChatMessage[]> {
   const texts = messages.filter(
@@ -185,6 +186,7 @@ export async function onCustomerMessages(
   const overall = await classify(deps, cached.model, conversationText);
   // Most messages match no FAQ confidently: the decision below could only say no, so it reads nothing for them.
   const questions = texts.flatMap((message) => {
+    if (!options.answer) return [];
     const match = cached.model.faqMatch(message.text);
     return match && isConfident(match) ? [{ message, match }] : [];
   });
@@ -391,31 +393,53 @@ export interface AssistRunner {
   stop(): Promise<void>;
 }
 
+/** A chat that a person holds is classified again at most this often (its latest text when the time comes). */
+export const RECLASSIFY_INTERVAL_MS = 2000;
+
+/** Whether an FAQ auto-answer is still possible for a chat in this state (checked again under its lock). */
+function mayAutoAnswer(conversation: Conversation): boolean {
+  return (
+    (conversation.status === 'queued' || conversation.status === 'offline_message') &&
+    conversation.agentId === null &&
+    conversation.assignedAt === null &&
+    conversation.firstResponseAt === null
+  );
+}
+
 /**
- * Handles customers' messages after their commit, one conversation after another per process. Messages of a chat
- * that arrive while earlier work is running wait together and are handled in one pass (one classification, one
- * transaction), so a busy chat costs one pass per turn instead of one per message.
+ * Handles customers' messages after their commit, one conversation after another per process. While nobody holds a
+ * chat, each message is handled at once (the FAQ auto-answer and the classification); once a person does, a chat's
+ * messages are only classified, at most every RECLASSIFY_INTERVAL_MS. Messages of a chat that arrive while earlier
+ * work runs wait together and are handled in one pass (one classification, one transaction).
  */
 export function startAssist(deps: AssistDeps, onError: (error: unknown) => void): AssistRunner {
-  const worker = coalescingWorker<{ shopId: string; message: ChatMessage }>(async (conversationId, items) => {
-    const [first] = items;
-    if (!first) return;
-    await onCustomerMessages(
-      deps,
-      first.shopId,
-      conversationId,
-      items.map((item) => item.message),
+  type Item = { shopId: string; message: ChatMessage };
+  const worker = (answer: boolean, minIntervalMs: number) =>
+    coalescingWorker<Item>(
+      async (conversationId, items) => {
+        const [first] = items;
+        if (!first) return;
+        const messages = items.map((item) => item.message);
+        await onCustomerMessages(deps, first.shopId, conversationId, messages, { answer });
+      },
+      onError,
+      { minIntervalMs },
     );
-  }, onError);
+  const answering = worker(true, 0);
+  const classifying = worker(false, RECLASSIFY_INTERVAL_MS);
   const unsubscribe = deps.bus.subscribe((event) => {
     if (event.type !== 'message.created' || event.message.authorKind !== 'customer') return;
-    worker.add(event.conversation.id, { shopId: event.shopId, message: event.message });
+    const item = { shopId: event.shopId, message: event.message };
+    (mayAutoAnswer(event.conversation) ? answering : classifying).add(event.conversation.id, item);
   });
+  const idle = async () => {
+    await Promise.all([answering.idle(), classifying.idle()]);
+  };
   return {
-    idle: () => worker.idle(),
+    idle,
     stop: async () => {
       unsubscribe();
-      await worker.idle();
+      await idle();
     },
   };
 }

@@ -9,10 +9,15 @@ import { dayFunction } from './rules.js';
 import { refreshEntities } from './service.js';
 
 export interface KpiJobs {
-  /** Resolves when every published event has reached the roll-ups (tests wait on it). */
+  /** Takes every published event into the roll-ups now and resolves when done (tests, shutdown). */
   idle(): Promise<void>;
+  /** Resolves when every published event has reached the roll-ups in its own time (the wallboard waits on it). */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** A busy shop's roll-up refreshes start at most this often (the wallboard shows them within 2 s). */
+export const REFRESH_INTERVAL_MS = 1000;
 
 /** Order-side events that count for an order number (§2.6 shop payments, §2.7) and for a customer-day (§2.6). */
 const subjectKinds = new Set(['order_paid', 'aftersale_applied', 'aftersale_reviewed', 'refund_completed']);
@@ -53,29 +58,34 @@ export function startKpiJobs(deps: {
   calendarOf: (shopId: string) => Promise<BusinessCalendar>;
   onError: (error: unknown) => void;
 }): KpiJobs {
-  // Entities waiting per shop, coalesced: a burst of 1,000 messages in one chat is one refresh of that chat.
-  const worker = coalescingWorker<string[]>(async (shopId, batches) => {
-    const keys = new Set(batches.flat());
-    const dayOf = [...keys].some((key) => key.includes(':@'))
-      ? dayFunction(await deps.calendarOf(shopId))
-      : null;
-    const resolved = [...keys].map((key) => {
-      const at = key.indexOf(':@');
-      return at === -1 || !dayOf ? key : `${key.slice(0, at)}:${dayOf(Number(key.slice(at + 2)))}`;
-    });
-    await refreshEntities(deps.db, shopId, [...new Set(resolved)], deps.now());
-  }, deps.onError);
+  // Entities waiting per shop, coalesced: a burst of 1,000 messages in one chat is one refresh of that chat, and a
+  // busy shop's refreshes start at most every REFRESH_INTERVAL_MS, each covering all the chats that moved meanwhile.
+  const worker = coalescingWorker<string[]>(
+    async (shopId, batches) => {
+      const keys = new Set(batches.flat());
+      const dayOf = [...keys].some((key) => key.includes(':@'))
+        ? dayFunction(await deps.calendarOf(shopId))
+        : null;
+      const resolved = [...keys].map((key) => {
+        const at = key.indexOf(':@');
+        return at === -1 || !dayOf ? key : `${key.slice(0, at)}:${dayOf(Number(key.slice(at + 2)))}`;
+      });
+      await refreshEntities(deps.db, shopId, [...new Set(resolved)], deps.now());
+    },
+    deps.onError,
+    { minIntervalMs: REFRESH_INTERVAL_MS },
+  );
 
   const unsubscribe = deps.bus.subscribe((event) => {
     const keys = entitiesOf(event);
     if (keys.length > 0) worker.add(event.shopId, keys);
   });
-  const idle = () => worker.idle();
   return {
-    idle,
+    idle: () => worker.idle(),
+    settled: () => worker.settled(),
     stop: async () => {
       unsubscribe();
-      await idle();
+      await worker.idle();
     },
   };
 }

@@ -35,7 +35,7 @@ export function publishWallboard(deps: {
     const timer = setTimeout(() => {
       pending.delete(shopId);
       void deps.jobs
-        .idle()
+        .settled()
         .then(() => wallboard(deps.db, shopId, deps.now()))
         .then((board) => deps.agents.to(rooms.overseers(shopId)).emit('metrics:wallboard', board))
         .catch(deps.onError);

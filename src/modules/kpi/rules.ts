@@ -71,7 +71,8 @@ export function mergeRows(rows: readonly ContributionRow[]): ContributionRow[] {
   for (const row of rows) {
     const key = `${row.day}|${row.agentId}`;
     const cell = cells.get(key) ?? { agentId: row.agentId, day: row.day, counters: {} };
-    for (const counter of kpiCounterKeys) {
+    // only the counters a row has (most rows are one message: one counter)
+    for (const counter of Object.keys(row.counters) as KpiCounterKey[]) {
       const value = row.counters[counter];
       if (value) cell.counters[counter] = (cell.counters[counter] ?? 0) + value;
     }

@@ -85,15 +85,14 @@ export function dayBounds(
 export type EntityKey =
   `c:${string}` | `p:${string}:${string}` | `s:${string}` | `w:${string}` | `k:${string}`;
 
-/** What one entity contributes now, computed from the raw facts of the module that owns it. */
+/**
+ * What one work order or call contributes now, computed from the raw facts of the module that owns it (chats are
+ * computed in batches by refreshEntities).
+ */
 async function computeEntity(db: Db, shopId: string, calendar: BusinessCalendar, key: string) {
   const dayOf = dayFunction(calendar);
   const [kind, ...rest] = key.split(':');
   const id = rest.join(':');
-  if (kind === 'c') {
-    const [chat] = await chatFacts(db, shopId, [id]);
-    return chat ? chatContribution(chat, calendar, dayOf).rows : [];
-  }
   if (kind === 'w') {
     const [wo] = await workOrderFacts(db, shopId, [id]);
     if (!wo) return [];
@@ -197,14 +196,26 @@ export async function refreshEntities(
       await repo.storeContributions(trx, shopId, changed, now);
       return previous;
     };
-    for (const key of single) {
-      const next = await computeEntity(trx, shopId, calendar, key);
-      const previous = (await apply(new Map([[key, next]]))).get(key) ?? [];
-      if (key.startsWith('c:')) {
-        const [chat] = await chatFacts(trx, shopId, [key.slice(2)]);
-        const days = new Set([...previous, ...next].map((row) => row.day));
-        if (chat) for (const day of days) batched.add(`p:${chat.customerId}:${day}`);
+    // chats in batches: one read of their messages, transfers and ratings; their customers' days follow below
+    const dayOf = dayFunction(calendar);
+    const chatIds = [...single].filter((key) => key.startsWith('c:')).map((key) => key.slice(2));
+    for (const ids of chunks(chatIds)) {
+      const chats = new Map((await chatFacts(trx, shopId, ids)).map((chat) => [chat.id, chat]));
+      const next = new Map<string, ContributionRow[]>();
+      for (const id of ids) {
+        const chat = chats.get(id);
+        next.set(`c:${id}`, chat ? chatContribution(chat, calendar, dayOf).rows : []);
       }
+      const previous = await apply(next);
+      for (const [id, chat] of chats) {
+        const key = `c:${id}`;
+        const days = new Set([...(previous.get(key) ?? []), ...(next.get(key) ?? [])].map((row) => row.day));
+        for (const day of days) batched.add(`p:${chat.customerId}:${day}`);
+      }
+    }
+    for (const key of single) {
+      if (key.startsWith('c:')) continue;
+      await apply(new Map([[key, await computeEntity(trx, shopId, calendar, key)]]));
     }
     await apply(await computeBatch(trx, shopId, calendar, [...batched]));
   });
