@@ -41,7 +41,9 @@ export function coalescingWorker<T>(
     for (const [key, at] of lastPass) if (at < before && !pending.has(key)) lastPass.delete(key);
   };
   const drain = async () => {
-    for (let key = nextKey(); key !== undefined; key = nextKey()) {
+    for (let key = nextKey(), first = true; key !== undefined; key = nextKey(), first = false) {
+      // the rest of the process (sockets, requests) gets a turn between two keys' passes
+      if (!first) await new Promise((resolve) => setImmediate(resolve));
       const items = pending.get(key) ?? [];
       pending.delete(key);
       if (interval > 0) lastPass.set(key, now());

@@ -164,10 +164,14 @@ async function computeBatch(
   return computed;
 }
 
+/** Chats refreshed in one transaction: SQLite has one connection, so a long refresh would hold up the live chat. */
+const CHAT_BATCH = 25;
+
 /**
  * Brings the roll-ups up to date for some entities: each is computed afresh, and the roll-ups move by the
  * difference to what it contributed before (so events may arrive late, twice or out of order). A chat also
- * refreshes its customer's sales days, since who consulted when decides who is credited with a payment.
+ * refreshes its customer's sales days, since who consulted when decides who is credited with a payment. Chats go
+ * in short transactions of CHAT_BATCH with the rest of the process let in between; the other entities in one.
  */
 export async function refreshEntities(
   db: Db,
@@ -175,13 +179,54 @@ export async function refreshEntities(
   keys: readonly string[],
   now: number,
 ): Promise<void> {
-  if (keys.length === 0) return;
+  const chatIds = keys.filter((key) => key.startsWith('c:')).map((key) => key.slice(2));
+  const others = keys.filter((key) => !key.startsWith('c:'));
+  for (const [index, ids] of chunks(chatIds, CHAT_BATCH).entries()) {
+    if (index > 0) await new Promise((resolve) => setImmediate(resolve));
+    await refreshing(db, shopId, now, async ({ trx, calendar, apply }) => {
+      // one read of their messages, transfers and ratings; then their customers' days
+      const dayOf = dayFunction(calendar);
+      const chats = new Map((await chatFacts(trx, shopId, ids)).map((chat) => [chat.id, chat]));
+      const next = new Map<string, ContributionRow[]>();
+      for (const id of ids) {
+        const chat = chats.get(id);
+        next.set(`c:${id}`, chat ? chatContribution(chat, calendar, dayOf).rows : []);
+      }
+      const previous = await apply(next);
+      const customerDays = new Set<string>();
+      for (const [id, chat] of chats) {
+        const key = `c:${id}`;
+        const days = new Set([...(previous.get(key) ?? []), ...(next.get(key) ?? [])].map((row) => row.day));
+        for (const day of days) customerDays.add(`p:${chat.customerId}:${day}`);
+      }
+      await apply(await computeBatch(trx, shopId, calendar, [...customerDays]));
+    });
+  }
+  if (others.length === 0) return;
+  await refreshing(db, shopId, now, async ({ trx, calendar, apply }) => {
+    const batched = others.filter((key) => key.startsWith('s:') || key.startsWith('p:'));
+    for (const key of others) {
+      if (key.startsWith('s:') || key.startsWith('p:')) continue;
+      await apply(new Map([[key, await computeEntity(trx, shopId, calendar, key)]]));
+    }
+    await apply(await computeBatch(trx, shopId, calendar, batched));
+  });
+}
+
+/** One refresh transaction: the shop's roll-up lock, its calendar, and `apply` moving the roll-ups by a change. */
+async function refreshing(
+  db: Db,
+  shopId: string,
+  now: number,
+  work: (context: {
+    trx: Db;
+    calendar: BusinessCalendar;
+    apply: (next: Map<string, ContributionRow[]>) => Promise<Map<string, ContributionRow[]>>;
+  }) => Promise<void>,
+): Promise<void> {
   await withTransaction(db, async (trx) => {
     await lockForTransaction(trx, `kpi:${shopId}`);
     const calendar = await getBusinessCalendar(trx, shopId);
-    const batched = new Set<string>();
-    const single = new Set<string>();
-    for (const key of keys) (key.startsWith('s:') || key.startsWith('p:') ? batched : single).add(key);
     const apply = async (next: Map<string, ContributionRow[]>) => {
       const previous = await repo.contributionsOf(trx, shopId, [...next.keys()]);
       const changed: { key: string; rows: ContributionRow[] }[] = [];
@@ -196,28 +241,7 @@ export async function refreshEntities(
       await repo.storeContributions(trx, shopId, changed, now);
       return previous;
     };
-    // chats in batches: one read of their messages, transfers and ratings; their customers' days follow below
-    const dayOf = dayFunction(calendar);
-    const chatIds = [...single].filter((key) => key.startsWith('c:')).map((key) => key.slice(2));
-    for (const ids of chunks(chatIds)) {
-      const chats = new Map((await chatFacts(trx, shopId, ids)).map((chat) => [chat.id, chat]));
-      const next = new Map<string, ContributionRow[]>();
-      for (const id of ids) {
-        const chat = chats.get(id);
-        next.set(`c:${id}`, chat ? chatContribution(chat, calendar, dayOf).rows : []);
-      }
-      const previous = await apply(next);
-      for (const [id, chat] of chats) {
-        const key = `c:${id}`;
-        const days = new Set([...(previous.get(key) ?? []), ...(next.get(key) ?? [])].map((row) => row.day));
-        for (const day of days) batched.add(`p:${chat.customerId}:${day}`);
-      }
-    }
-    for (const key of single) {
-      if (key.startsWith('c:')) continue;
-      await apply(new Map([[key, await computeEntity(trx, shopId, calendar, key)]]));
-    }
-    await apply(await computeBatch(trx, shopId, calendar, [...batched]));
+    await work({ trx, calendar, apply });
   });
 }
 
