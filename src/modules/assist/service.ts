@@ -55,7 +55,9 @@ interface CachedModel {
   templates: Map<string, { title: string; text: string }>;
   entries: Map<string, { title: string; body: string }>;
 }
+/** Shops' models, least recently used first; a process serving many shops keeps the MAX_CACHED_MODELS busiest. */
 const models = new Map<string, CachedModel>();
+const MAX_CACHED_MODELS = 50;
 
 /** The shop's model, rebuilt when its knowledge, approved templates, corrections or confirmed answers changed. */
 async function modelFor(db: Db, shopId: string, now: number): Promise<CachedModel> {
@@ -63,7 +65,11 @@ async function modelFor(db: Db, shopId: string, now: number): Promise<CachedMode
   const cached = models.get(shopId);
   // Validity dates are checked when an answer is sent; the hourly part of the stamp picks up expiries.
   const fullStamp = `${stamp}|${Math.floor(now / 3_600_000)}`;
-  if (cached && cached.stamp === fullStamp) return cached;
+  if (cached && cached.stamp === fullStamp) {
+    models.delete(shopId);
+    models.set(shopId, cached);
+    return cached;
+  }
   const [entries, templates, corrections, confirmed] = await Promise.all([
     usableEntries(db, shopId, now),
     approvedTemplates(db, shopId),
@@ -99,7 +105,12 @@ async function modelFor(db: Db, shopId: string, now: number): Promise<CachedMode
     templates: new Map(templates.map((t) => [TEMPLATE_PREFIX + t.id, t])),
     entries: new Map(entries.map((e) => [e.id, e])),
   };
+  models.delete(shopId);
   models.set(shopId, built);
+  for (const oldest of models.keys()) {
+    if (models.size <= MAX_CACHED_MODELS) break;
+    models.delete(oldest);
+  }
   return built;
 }
 
