@@ -110,5 +110,34 @@ describe('coalescing worker', () => {
       await worker.idle();
       expect(passes.at(-1)).toEqual(['a', [3]]);
     });
+
+    it('settled() resolves under sustained traffic once what came before it is handled', async () => {
+      vi.useFakeTimers();
+      const passes: number[][] = [];
+      const worker = coalescingWorker<number>(
+        async (_key, items) => {
+          // a pass takes a while, so more arrives during every pass
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          passes.push(items);
+        },
+        () => undefined,
+        { minIntervalMs: 1000 },
+      );
+      // a busy shop: an item every 100 ms, for 5 s
+      let next = 0;
+      const traffic = setInterval(() => worker.add('shop', next++), 100);
+      await vi.advanceTimersByTimeAsync(1050);
+      let settledAt: number | null = null;
+      const calledAt = Date.now();
+      const before = next;
+      void worker.settled().then(() => (settledAt = Date.now()));
+      await vi.advanceTimersByTimeAsync(4000);
+      clearInterval(traffic);
+      expect(settledAt).not.toBeNull();
+      expect(settledAt! - calledAt).toBeLessThanOrEqual(1150);
+      // every item added before the call was in a finished pass by then
+      const handled = passes.flat();
+      for (let item = 0; item < before; item += 1) expect(handled).toContain(item);
+    });
   });
 });

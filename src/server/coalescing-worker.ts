@@ -8,7 +8,10 @@ export interface CoalescingWorker<T> {
   add(key: string, item: T): void;
   /** handles everything added so far now, whatever the interval, and resolves when it is done (tests, shutdown) */
   idle(): Promise<void>;
-  /** resolves when everything added so far has been handled in its own time (waiting out the interval) */
+  /**
+   * resolves when everything added so far has been handled in its own time (waiting out the interval), even while
+   * more keeps arriving
+   */
   settled(): Promise<void>;
 }
 
@@ -28,7 +31,22 @@ export function coalescingWorker<T>(
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let flushing = 0;
-  let waiters: (() => void)[] = [];
+  /** the key whose pass is running */
+  let current: string | null = null;
+  /** settled() calls waiting: how many more passes each key they wait for must finish */
+  const watchers = new Set<{ remaining: Map<string, number>; resolve: () => void }>();
+  const passDone = (key: string) => {
+    for (const watcher of watchers) {
+      const left = watcher.remaining.get(key);
+      if (left === undefined) continue;
+      if (left > 1) watcher.remaining.set(key, left - 1);
+      else watcher.remaining.delete(key);
+      if (watcher.remaining.size === 0) {
+        watchers.delete(watcher);
+        watcher.resolve();
+      }
+    }
+  };
 
   const readyAt = (key: string) => (lastPass.get(key) ?? -Infinity) + interval;
   const nextKey = (): string | undefined => {
@@ -47,10 +65,14 @@ export function coalescingWorker<T>(
       const items = pending.get(key) ?? [];
       pending.delete(key);
       if (interval > 0) lastPass.set(key, now());
+      current = key;
       try {
         await handle(key, items);
       } catch (error) {
         onError(error);
+      } finally {
+        current = null;
+        passDone(key);
       }
     }
   };
@@ -63,12 +85,7 @@ export function coalescingWorker<T>(
     running = drain().finally(() => {
       running = null;
       if (lastPass.size > 1000) forgetOld();
-      if (pending.size === 0) {
-        const done = waiters;
-        waiters = [];
-        for (const resolve of done) resolve();
-        return;
-      }
+      if (pending.size === 0) return;
       if (nextKey() !== undefined) {
         schedule();
         return;
@@ -102,7 +119,13 @@ export function coalescingWorker<T>(
         flushing -= 1;
       }
     },
-    settled: () =>
-      running || pending.size > 0 ? new Promise<void>((resolve) => waiters.push(resolve)) : Promise.resolve(),
+    settled: () => {
+      // the running pass (its items were taken before this call) and one more pass of every waiting key
+      const remaining = new Map<string, number>();
+      if (current !== null) remaining.set(current, 1);
+      for (const key of pending.keys()) remaining.set(key, (remaining.get(key) ?? 0) + 1);
+      if (remaining.size === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => watchers.add({ remaining, resolve }));
+    },
   };
 }
