@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../src/shared/schemas/chat.js';
 import type { MetricsTable } from '../src/shared/schemas/metrics.js';
+import type { AgentQuality } from '../src/shared/schemas/quality.js';
 import { toZonedParts } from '../src/shared/zoned-time.js';
 import { screenshotPath } from './browser.js';
 import { connectSocket, customerAsks, liveChatSuite, signedInPage } from './live-chat.js';
@@ -98,6 +99,21 @@ describe('dashboards in Chromium', () => {
     await metrics.getByTestId('ranking-chart').locator('svg').waitFor();
     expect(await metrics.getByTestId('metrics-period-shown').innerText()).toBe(`${day} ~ ${day}`);
     await metrics.screenshot({ path: screenshotPath('dashboards-04-ranking'), fullPage: true });
+
+    // QA and training results stand next to the agent's metrics, as the QA pages count them
+    const results = await call<AgentQuality[]>(admin, 'GET', '/api/quality-results');
+    const quality = results.find((r) => r.userId === agent.userId);
+    expect(quality).toBeDefined();
+    const average = metrics.getByTestId(`metrics-qa-average-${agent.userId}`);
+    await average.waitFor();
+    expect(await average.innerText()).toBe(
+      `${quality?.averageScore ?? '—'}${quality?.inspections ? ` (${quality.inspections})` : ''}`,
+    );
+    expect(await metrics.getByTestId(`metrics-new-agent-${agent.userId}`).count()).toBe(
+      quality?.newAgent ? 1 : 0,
+    );
+    await average.scrollIntoViewIfNeeded();
+    await metrics.screenshot({ path: screenshotPath('dashboards-05-quality'), fullPage: true });
 
     expect(consoleErrors).toEqual([]);
   });

@@ -1467,6 +1467,7 @@ export const en: Translation = {
     ranking: 'Agent ranking (weighted performance score)',
     noScore: 'No score metrics and weights chosen yet.',
     scoreSettings: 'Score settings',
+    quality: { title: 'QA and training (this month)', newAgent: 'New' },
     settings: { metric: 'Metric', weight: 'Weight', target: 'Target', add: 'Add a metric' },
   },
   reports: {

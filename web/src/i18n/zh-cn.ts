@@ -1425,6 +1425,7 @@ export const zhCN = {
     ranking: '客服排名（加权绩效得分）',
     noScore: '尚未设置绩效指标与权重。',
     scoreSettings: '绩效得分设置',
+    quality: { title: '质检与培训（本月）', newAgent: '新人' },
     settings: { metric: '指标', weight: '权重', target: '目标值', add: '添加指标' },
   },
   reports: {

@@ -1,12 +1,13 @@
 // 绩效指标: the metrics of SPEC §7 for every agent, group and the shop over a natural day, week, month or a custom
 // range; the agent ranking by the shop's weighted performance score; XLSX / CSV export (definitions: docs/metrics.md).
 import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Table, Tabs, Typography, type TableProps } from 'antd';
+import { Button, Card, Flex, Space, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { displayValue, metricKeys, metricLabels, metricUnits, type MetricKey } from '@shared/metrics.js';
 import type { MetricsRow } from '@shared/schemas/metrics.js';
+import { listQualityResults } from '../../api/handover-api';
 import { exportUrl, getMetrics } from '../../api/metrics-api';
 import { EChart, type ChartOption } from '../../components/echart';
 import { ErrorAlert } from '../../components/error-alert';
@@ -45,14 +46,73 @@ export function MetricsPage() {
   const rows = useMemo(() => result.data?.rows ?? [], [result.data]);
   const labels = metricLabels[locale];
 
-  const columns: TableProps<MetricsRow>['columns'] = [
+  // QA and training results next to each agent's metrics (this month's, as the QA pages count them)
+  const quality = useApiQuery('quality-results', listQualityResults);
+  const qualityOf = useMemo(
+    () => new Map((quality.data ?? []).map((result) => [result.userId, result])),
+    [quality.data],
+  );
+  const nameColumn: NonNullable<TableProps<MetricsRow>['columns']>[number] = {
+    key: 'name',
+    title: t('metrics.columns.name'),
+    fixed: 'left',
+    width: 160,
+    render: (_v, row) =>
+      row.scope === 'shop' ? (
+        t('metrics.scopes.shop')
+      ) : (
+        <Space size={4}>
+          {row.name}
+          {row.scope === 'agent' && qualityOf.get(row.id)?.newAgent ? (
+            <Tag color="blue" data-testid={`metrics-new-agent-${row.id}`}>
+              {t('metrics.quality.newAgent')}
+            </Tag>
+          ) : null}
+        </Space>
+      ),
+  };
+  const qualityColumns: TableProps<MetricsRow>['columns'] = [
     {
-      key: 'name',
-      title: t('metrics.columns.name'),
-      fixed: 'left',
-      width: 160,
-      render: (_v, row) => (row.scope === 'shop' ? t('metrics.scopes.shop') : row.name),
+      key: 'quality',
+      title: t('metrics.quality.title'),
+      children: [
+        {
+          key: 'qa-average',
+          title: t('handover.training.averageScore'),
+          width: 100,
+          render: (_v: unknown, row: MetricsRow) => {
+            const result = qualityOf.get(row.id);
+            return (
+              <span data-testid={`metrics-qa-average-${row.id}`}>
+                {result?.averageScore ?? '—'}
+                {result?.inspections ? ` (${result.inspections})` : ''}
+              </span>
+            );
+          },
+        },
+        {
+          key: 'qa-points',
+          title: t('handover.training.points'),
+          width: 90,
+          render: (_v: unknown, row: MetricsRow) => qualityOf.get(row.id)?.disciplinePointsThisMonth ?? '—',
+        },
+        {
+          key: 'trainings',
+          title: t('handover.training.trainings'),
+          width: 90,
+          render: (_v: unknown, row: MetricsRow) => qualityOf.get(row.id)?.trainings ?? '—',
+        },
+        {
+          key: 'assessment',
+          title: t('handover.training.lastScore'),
+          width: 110,
+          render: (_v: unknown, row: MetricsRow) => qualityOf.get(row.id)?.lastAssessmentScore ?? '—',
+        },
+      ],
     },
+  ];
+  const columns: TableProps<MetricsRow>['columns'] = [
+    nameColumn,
     ...metricKeys.map((key) => ({
       key,
       title: labels[key],
@@ -89,10 +149,10 @@ export function MetricsPage() {
       rowKey="id"
       size="small"
       loading={result.loading}
-      columns={columns}
+      columns={scope === 'agent' ? [nameColumn, ...qualityColumns, ...columns.slice(1)] : columns}
       dataSource={rows.filter((row) => row.scope === scope)}
       pagination={false}
-      scroll={{ x: 160 + metricKeys.length * 120 }}
+      scroll={{ x: 160 + metricKeys.length * 120 + (scope === 'agent' ? 390 : 0) }}
       data-testid={`metrics-table-${scope}`}
     />
   );
