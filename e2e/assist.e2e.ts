@@ -1,6 +1,7 @@
 // Smart service in Chromium (issue 8, acceptance 4): a customer asks a stored FAQ in Chinese in the widget and is
 // answered at once while no agent is online, then asks for a person and waits in the queue; the agent who comes
-// online gets the chat, sees three suggestions for the return question and inserts one with Alt+1.
+// online gets the chat, sees three suggestions for the return question and inserts one with Alt+1; the supervisor's
+// metrics page shows the day's auto-answer rates.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { starterFaq } from '../src/modules/knowledge/starter-entries.js';
@@ -105,6 +106,32 @@ describe('FAQ auto-answer and reply suggestions', () => {
       .toBe('agent');
     expect(await page.getByTestId('chat-classification').textContent()).toContain('退款');
     await page.screenshot({ path: screenshotPath('assist-06-classification-corrected') });
+
+    // The supervisor's metrics page shows today's auto-answer rates as the API counts them (this chat included).
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now());
+    const dayStart = Date.parse(`${day}T00:00:00+08:00`);
+    const today = await call<{ answered: number; answerRate: number; handOverRate: number }>(
+      admin,
+      'GET',
+      `/api/assist/auto-answer-rates?from=${new Date(dayStart).toISOString()}&to=${new Date(dayStart + 86_400_000).toISOString()}`,
+    );
+    expect(today.answered).toBeGreaterThanOrEqual(1);
+    const metrics = await run.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const metricsErrors = watchErrors(metrics);
+    await metrics.goto(`${run.server.url}/`);
+    await metrics.getByTestId('login-username').fill('supervisor');
+    await metrics.getByTestId('login-password').fill('kefu2026');
+    await metrics.getByTestId('login-submit').click();
+    await metrics.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await metrics.goto(`${run.server.url}/metrics`);
+    const answerRate = metrics.getByTestId('metrics-auto-answer-answerRate');
+    await answerRate.waitFor();
+    expect(await answerRate.innerText()).toContain(`${(today.answerRate * 100).toFixed(1)}%`);
+    expect(await metrics.getByTestId('metrics-auto-answer-handOverRate').innerText()).toContain(
+      `${(today.handOverRate * 100).toFixed(1)}%`,
+    );
+    await metrics.screenshot({ path: screenshotPath('assist-10-metrics-auto-answers') });
+    expect(metricsErrors).toEqual([]);
 
     expect(shopErrors).toEqual([]);
     expect(agentErrors).toEqual([]);

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../src/shared/schemas/chat.js';
 import type { MetricsTable } from '../src/shared/schemas/metrics.js';
+import type { AutoAnswerRates } from '../src/shared/schemas/knowledge.js';
 import type { AgentQuality } from '../src/shared/schemas/quality.js';
 import { toZonedParts } from '../src/shared/zoned-time.js';
 import { screenshotPath } from './browser.js';
@@ -111,6 +112,20 @@ describe('dashboards in Chromium', () => {
     );
     expect(await metrics.getByTestId(`metrics-new-agent-${agent.userId}`).count()).toBe(
       quality?.newAgent ? 1 : 0,
+    );
+
+    // the FAQ auto-answer rates of the same day stand on the page too
+    const dayStart = Date.parse(`${day}T00:00:00+08:00`);
+    const rates = await call<AutoAnswerRates>(
+      admin,
+      'GET',
+      `/api/assist/auto-answer-rates?from=${new Date(dayStart).toISOString()}&to=${new Date(dayStart + 86_400_000).toISOString()}`,
+    );
+    const answerRate = metrics.getByTestId('metrics-auto-answer-answerRate');
+    await answerRate.waitFor();
+    expect(await answerRate.innerText()).toContain(`${(rates.answerRate * 100).toFixed(1)}%`);
+    expect(await metrics.getByTestId('metrics-auto-answer-handOverRate').innerText()).toContain(
+      `${(rates.handOverRate * 100).toFixed(1)}%`,
     );
     await average.scrollIntoViewIfNeeded();
     await metrics.screenshot({ path: screenshotPath('dashboards-05-quality'), fullPage: true });

@@ -9,6 +9,7 @@ import {
   type metricsQuerySchema,
   type ScoreItemInput,
 } from '@shared/schemas/metrics.js';
+import { autoAnswerRatesSchema } from '@shared/schemas/knowledge.js';
 import { apiRequest } from './client';
 
 export type MetricsQuery = Pick<z.input<typeof metricsQuerySchema>, 'period' | 'from' | 'to'>;
@@ -46,3 +47,10 @@ export const generateMonthlyReport = (month: string) =>
 
 export const getHistoryCharts = (query: MetricsQuery) =>
   apiRequest('/api/metrics/history', { query: queryOf(query), schema: historyChartsSchema });
+
+/** FAQ auto-answers between two instants: answer, hand-over and solved rates (supervisors). */
+export const getAutoAnswerRates = (from: number, to: number) =>
+  apiRequest('/api/assist/auto-answer-rates', {
+    query: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+    schema: autoAnswerRatesSchema,
+  });

@@ -1468,6 +1468,14 @@ export const en: Translation = {
     noScore: 'No score metrics and weights chosen yet.',
     scoreSettings: 'Score settings',
     quality: { title: 'QA and training (this month)', newAgent: 'New' },
+    autoAnswer: {
+      title: 'FAQ auto-answers',
+      answerRate: 'Answer rate',
+      handOverRate: 'Hand-over rate',
+      solvedRate: 'Solved rate',
+      counts:
+        '{{answered}} of {{conversations}} chats got an auto-answer; {{autoAnswers}} answers, {{solved}} solved, {{handedOver}} handed over',
+    },
     settings: { metric: 'Metric', weight: 'Weight', target: 'Target', add: 'Add a metric' },
   },
   reports: {

@@ -1426,6 +1426,14 @@ export const zhCN = {
     noScore: '尚未设置绩效指标与权重。',
     scoreSettings: '绩效得分设置',
     quality: { title: '质检与培训（本月）', newAgent: '新人' },
+    autoAnswer: {
+      title: '智能应答（FAQ 自动回答）',
+      answerRate: '自动回答率',
+      handOverRate: '转人工率',
+      solvedRate: '已解决率',
+      counts:
+        '会话 {{conversations}} 个，其中 {{answered}} 个获自动回答；共 {{autoAnswers}} 条回答，已解决 {{solved}}，转人工 {{handedOver}}',
+    },
     settings: { metric: '指标', weight: '权重', target: '目标值', add: '添加指标' },
   },
   reports: {

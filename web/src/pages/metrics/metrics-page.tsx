@@ -1,21 +1,23 @@
 // 绩效指标: the metrics of SPEC §7 for every agent, group and the shop over a natural day, week, month or a custom
 // range; the agent ranking by the shop's weighted performance score; XLSX / CSV export (definitions: docs/metrics.md).
 import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Space, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
+import { Button, Card, Flex, Space, Statistic, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { displayValue, metricKeys, metricLabels, metricUnits, type MetricKey } from '@shared/metrics.js';
 import type { MetricsRow } from '@shared/schemas/metrics.js';
 import { listQualityResults } from '../../api/handover-api';
-import { exportUrl, getMetrics } from '../../api/metrics-api';
+import { addZonedDays, fromZonedParts } from '@shared/zoned-time.js';
+import { parseLocalDate } from '@shared/business-time.js';
+import { exportUrl, getAutoAnswerRates, getMetrics } from '../../api/metrics-api';
 import { EChart, type ChartOption } from '../../components/echart';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { PeriodPicker, usePeriodState } from '../../components/period-picker';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { useLocale } from '../../hooks/use-locale';
-import { useCan } from '../../hooks/use-session';
+import { useAuthenticatedSession, useCan } from '../../hooks/use-session';
 import { ScoreSettingsModal } from './score-settings-modal';
 
 type Period = 'day' | 'week' | 'month' | 'range';
@@ -25,6 +27,21 @@ export function formatMetric(metric: MetricKey, value: number | null | undefined
   const shown = displayValue(metric, value ?? null);
   if (shown === null) return '—';
   return metricUnits[metric] === 'rate' ? `${shown}%` : String(shown);
+}
+
+/**
+ * The FAQ auto-answer rates of the shown period (local days in the shop's zone), for those who supervise chats;
+ * null until loaded or without the permission.
+ */
+function useAutoAnswerRates(period: { from: string; to: string } | undefined) {
+  const allowed = useCan('chat.supervise');
+  const timeZone = useAuthenticatedSession().shop.timezone;
+  const from = period ? fromZonedParts(parseLocalDate(period.from), timeZone) : 0;
+  const to = period ? fromZonedParts(addZonedDays(parseLocalDate(period.to), 1), timeZone) : 0;
+  const rates = useApiQuery(`auto-answer-rates#${from}-${to}-${String(allowed)}`, () =>
+    allowed && period ? getAutoAnswerRates(from, to) : Promise.resolve(null),
+  );
+  return rates.data ?? null;
 }
 
 export function MetricsPage() {
@@ -44,6 +61,7 @@ export function MetricsPage() {
 
   const result = useApiQuery(`metrics#${JSON.stringify(query)}`, () => getMetrics(query));
   const rows = useMemo(() => result.data?.rows ?? [], [result.data]);
+  const autoAnswers = useAutoAnswerRates(result.data?.period);
   const labels = metricLabels[locale];
 
   // QA and training results next to each agent's metrics (this month's, as the QA pages count them)
@@ -249,6 +267,24 @@ export function MetricsPage() {
           </Flex>
         )}
       </Card>
+      {autoAnswers ? (
+        <Card title={t('metrics.autoAnswer.title')} size="small" style={{ marginBottom: 16 }}>
+          <Flex gap={48} wrap>
+            {(['answerRate', 'handOverRate', 'solvedRate'] as const).map((key) => (
+              <Statistic
+                key={key}
+                title={t(`metrics.autoAnswer.${key}`)}
+                value={(autoAnswers[key] * 100).toFixed(1)}
+                suffix="%"
+                data-testid={`metrics-auto-answer-${key}`}
+              />
+            ))}
+            <Typography.Text type="secondary" style={{ alignSelf: 'end' }}>
+              {t('metrics.autoAnswer.counts', autoAnswers)}
+            </Typography.Text>
+          </Flex>
+        </Card>
+      ) : null}
       <Tabs
         items={(['agent', 'group', 'shop'] as const).map((scope) => ({
           key: scope,
