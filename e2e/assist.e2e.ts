@@ -24,6 +24,18 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** A staff member signed in through the login page (password kefu2026), with their page's errors collected. */
+async function signedIn(login: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const errors = watchErrors(page);
+  await page.goto(`${run.server.url}/`);
+  await page.getByTestId('login-username').fill(login);
+  await page.getByTestId('login-password').fill('kefu2026');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return { page, errors };
+}
+
 describe('FAQ auto-answer and reply suggestions', () => {
   it('answers a waiting customer from the FAQ, hands over to a person, and the agent inserts a suggestion', async () => {
     const admin = await staffSignIn(run.server.url, 'admin');
@@ -65,12 +77,7 @@ describe('FAQ auto-answer and reply suggestions', () => {
     expect(rates).toMatchObject({ autoAnswers: 1, handedOver: 1 });
 
     // The agent comes online, gets the chat and sees three suggestions for the return question.
-    const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const agentErrors = watchErrors(page);
-    await page.goto(`${run.server.url}/`);
-    await page.getByTestId('login-username').fill('presale1');
-    await page.getByTestId('login-password').fill('kefu2026');
-    await page.getByTestId('login-submit').click();
+    const { page, errors: agentErrors } = await signedIn('presale1');
     await page.waitForURL('**/workspace');
     const item = page.locator('[data-testid^="conversation-item-"]').first();
     await item.waitFor({ timeout: 15_000 });
@@ -116,13 +123,7 @@ describe('FAQ auto-answer and reply suggestions', () => {
       `/api/assist/auto-answer-rates?from=${new Date(dayStart).toISOString()}&to=${new Date(dayStart + 86_400_000).toISOString()}`,
     );
     expect(today.answered).toBeGreaterThanOrEqual(1);
-    const metrics = await run.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const metricsErrors = watchErrors(metrics);
-    await metrics.goto(`${run.server.url}/`);
-    await metrics.getByTestId('login-username').fill('supervisor');
-    await metrics.getByTestId('login-password').fill('kefu2026');
-    await metrics.getByTestId('login-submit').click();
-    await metrics.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const { page: metrics, errors: metricsErrors } = await signedIn('supervisor');
     await metrics.goto(`${run.server.url}/metrics`);
     const answerRate = metrics.getByTestId('metrics-auto-answer-answerRate');
     await answerRate.waitFor();
@@ -146,12 +147,7 @@ describe('FAQ auto-answer and reply suggestions', () => {
       text: '非常抱歉给您带来不便，我们会在24小时内给您处理结果。',
     });
 
-    const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const errors = watchErrors(page);
-    await page.goto(`${run.server.url}/`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('kefu2026');
-    await page.getByTestId('login-submit').click();
+    const { page, errors } = await signedIn('admin');
     await page.waitForURL('**/workspace');
     await page.goto(`${run.server.url}/knowledge`);
     const rows = page.locator('[data-testid="knowledge-table"] tbody tr.ant-table-row');
