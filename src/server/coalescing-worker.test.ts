@@ -53,16 +53,23 @@ describe('coalescing worker', () => {
       vi.useRealTimers();
     });
 
-    it('handles the first item at once and gathers a busy key until its interval has passed', async () => {
-      vi.useFakeTimers();
+    /** A worker with a 1 s interval whose passes take `passMs` (fake time) and are recorded. */
+    const recordingWorker = (passMs = 0) => {
       const passes: [string, number[]][] = [];
       const worker = coalescingWorker<number>(
         async (key, items) => {
+          if (passMs > 0) await new Promise((resolve) => setTimeout(resolve, passMs));
           passes.push([key, items]);
         },
         () => undefined,
         { minIntervalMs: 1000 },
       );
+      return { passes, worker };
+    };
+
+    it('handles the first item at once and gathers a busy key until its interval has passed', async () => {
+      vi.useFakeTimers();
+      const { passes, worker } = recordingWorker();
       worker.add('a', 1);
       await vi.advanceTimersByTimeAsync(0);
       expect(passes).toEqual([['a', [1]]]);
@@ -84,14 +91,7 @@ describe('coalescing worker', () => {
 
     it('idle() handles the waiting items now; settled() waits for their turn', async () => {
       vi.useFakeTimers();
-      const passes: [string, number[]][] = [];
-      const worker = coalescingWorker<number>(
-        async (key, items) => {
-          passes.push([key, items]);
-        },
-        () => undefined,
-        { minIntervalMs: 1000 },
-      );
+      const { passes, worker } = recordingWorker();
       worker.add('a', 1);
       worker.add('a', 2);
       await vi.advanceTimersByTimeAsync(0);
@@ -113,16 +113,8 @@ describe('coalescing worker', () => {
 
     it('settled() resolves under sustained traffic once what came before it is handled', async () => {
       vi.useFakeTimers();
-      const passes: number[][] = [];
-      const worker = coalescingWorker<number>(
-        async (_key, items) => {
-          // a pass takes a while, so more arrives during every pass
-          await new Promise((resolve) => setTimeout(resolve, 150));
-          passes.push(items);
-        },
-        () => undefined,
-        { minIntervalMs: 1000 },
-      );
+      // a pass takes a while, so more arrives during every pass
+      const { passes, worker } = recordingWorker(150);
       // a busy shop: an item every 100 ms, for 5 s
       let next = 0;
       const traffic = setInterval(() => worker.add('shop', next++), 100);
@@ -136,7 +128,7 @@ describe('coalescing worker', () => {
       expect(settledAt).not.toBeNull();
       expect(settledAt! - calledAt).toBeLessThanOrEqual(1150);
       // every item added before the call was in a finished pass by then
-      const handled = passes.flat();
+      const handled = passes.flatMap(([, items]) => items);
       for (let item = 0; item < before; item += 1) expect(handled).toContain(item);
     });
   });

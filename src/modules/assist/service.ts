@@ -18,6 +18,7 @@ import type {
 } from '../../shared/schemas/knowledge.js';
 import {
   attendance,
+  attendanceOf,
   countConversationsOpened,
   customerConversation,
   getConversation,
@@ -409,12 +410,8 @@ export const RECLASSIFY_INTERVAL_MS = 2000;
 
 /** Whether an FAQ auto-answer is still possible for a chat in this state (checked again under its lock). */
 function mayAutoAnswer(conversation: Conversation): boolean {
-  return (
-    (conversation.status === 'queued' || conversation.status === 'offline_message') &&
-    conversation.agentId === null &&
-    conversation.assignedAt === null &&
-    conversation.firstResponseAt === null
-  );
+  const state = attendanceOf(conversation);
+  return state.waiting && !state.humanJoined;
 }
 
 /**

@@ -1192,10 +1192,25 @@ export async function attendance(
   conversationId: string,
 ): Promise<{ waiting: boolean; humanJoined: boolean } | null> {
   const row = await repo.findConversation(db, shopId, conversationId);
-  if (!row) return null;
+  return row ? attendanceOf(row) : null;
+}
+
+/**
+ * Whether a chat waits for a person and whether one has ever joined it, from its stored row or its view (the
+ * timestamps only count for being set).
+ */
+export function attendanceOf(conversation: {
+  status: ConversationStatus;
+  agentId: string | null;
+  assignedAt: unknown;
+  firstResponseAt: unknown;
+}): { waiting: boolean; humanJoined: boolean } {
   return {
-    waiting: row.status === 'queued' || row.status === 'offline_message',
-    humanJoined: row.agentId !== null || row.assignedAt !== null || row.firstResponseAt !== null,
+    waiting: conversation.status === 'queued' || conversation.status === 'offline_message',
+    humanJoined:
+      conversation.agentId !== null ||
+      conversation.assignedAt !== null ||
+      conversation.firstResponseAt !== null,
   };
 }
 

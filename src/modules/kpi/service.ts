@@ -179,13 +179,16 @@ export async function refreshEntities(
   keys: readonly string[],
   now: number,
 ): Promise<void> {
+  if (keys.length === 0) return;
+  const calendar = await getBusinessCalendar(db, shopId);
+  const dayOf = dayFunction(calendar);
   const chatIds = keys.filter((key) => key.startsWith('c:')).map((key) => key.slice(2));
-  const others = keys.filter((key) => !key.startsWith('c:'));
+  const batched = keys.filter((key) => key.startsWith('s:') || key.startsWith('p:'));
+  const single = keys.filter((key) => key.startsWith('w:') || key.startsWith('k:'));
   for (const [index, ids] of chunks(chatIds, CHAT_BATCH).entries()) {
     if (index > 0) await new Promise((resolve) => setImmediate(resolve));
-    await refreshing(db, shopId, now, async ({ trx, calendar, apply }) => {
+    await refreshing(db, shopId, now, async (trx, apply) => {
       // one read of their messages, transfers and ratings; then their customers' days
-      const dayOf = dayFunction(calendar);
       const chats = new Map((await chatFacts(trx, shopId, ids)).map((chat) => [chat.id, chat]));
       const next = new Map<string, ContributionRow[]>();
       for (const id of ids) {
@@ -202,31 +205,27 @@ export async function refreshEntities(
       await apply(await computeBatch(trx, shopId, calendar, [...customerDays]));
     });
   }
-  if (others.length === 0) return;
-  await refreshing(db, shopId, now, async ({ trx, calendar, apply }) => {
-    const batched = others.filter((key) => key.startsWith('s:') || key.startsWith('p:'));
-    for (const key of others) {
-      if (key.startsWith('s:') || key.startsWith('p:')) continue;
+  if (batched.length === 0 && single.length === 0) return;
+  await refreshing(db, shopId, now, async (trx, apply) => {
+    for (const key of single) {
       await apply(new Map([[key, await computeEntity(trx, shopId, calendar, key)]]));
     }
     await apply(await computeBatch(trx, shopId, calendar, batched));
   });
 }
 
-/** One refresh transaction: the shop's roll-up lock, its calendar, and `apply` moving the roll-ups by a change. */
+/** One refresh transaction under the shop's roll-up lock; `apply` moves the roll-ups by a change and returns what was. */
 async function refreshing(
   db: Db,
   shopId: string,
   now: number,
-  work: (context: {
-    trx: Db;
-    calendar: BusinessCalendar;
-    apply: (next: Map<string, ContributionRow[]>) => Promise<Map<string, ContributionRow[]>>;
-  }) => Promise<void>,
+  work: (
+    trx: Db,
+    apply: (next: Map<string, ContributionRow[]>) => Promise<Map<string, ContributionRow[]>>,
+  ) => Promise<void>,
 ): Promise<void> {
   await withTransaction(db, async (trx) => {
     await lockForTransaction(trx, `kpi:${shopId}`);
-    const calendar = await getBusinessCalendar(trx, shopId);
     const apply = async (next: Map<string, ContributionRow[]>) => {
       const previous = await repo.contributionsOf(trx, shopId, [...next.keys()]);
       const changed: { key: string; rows: ContributionRow[] }[] = [];
@@ -241,7 +240,7 @@ async function refreshing(
       await repo.storeContributions(trx, shopId, changed, now);
       return previous;
     };
-    await work({ trx, calendar, apply });
+    await work(trx, apply);
   });
 }
 

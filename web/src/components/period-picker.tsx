@@ -4,6 +4,8 @@ import { DatePicker, Segmented } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatLocalDate } from '@shared/business-time.js';
+import { toZonedParts } from '@shared/zoned-time.js';
 import { useAuthenticatedSession } from '../hooks/use-session';
 
 export type Period = 'day' | 'week' | 'month' | 'range';
@@ -64,7 +66,7 @@ export function PeriodPicker<P extends Period>({
 /** Today in the shop's time zone, as a date-only Dayjs: late at night in UTC it is already tomorrow in Shanghai. */
 export function useShopToday(): Dayjs {
   const timeZone = useAuthenticatedSession().shop.timezone;
-  const [today] = useState(() => dayjs(new Intl.DateTimeFormat('en-CA', { timeZone }).format(Date.now())));
+  const [today] = useState(() => dayjs(formatLocalDate(toZonedParts(Date.now(), timeZone))));
   return today;
 }
 

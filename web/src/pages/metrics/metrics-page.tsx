@@ -129,15 +129,12 @@ export function MetricsPage() {
       ],
     },
   ];
-  const columns: TableProps<MetricsRow>['columns'] = [
-    nameColumn,
-    ...metricKeys.map((key) => ({
-      key,
-      title: labels[key],
-      width: 120,
-      render: (_v: unknown, row: MetricsRow) => formatMetric(key, row.values[key]),
-    })),
-  ];
+  const metricColumns: TableProps<MetricsRow>['columns'] = metricKeys.map((key) => ({
+    key,
+    title: labels[key],
+    width: 120,
+    render: (_v: unknown, row: MetricsRow) => formatMetric(key, row.values[key]),
+  }));
 
   const ranking = useMemo(
     () =>
@@ -167,7 +164,7 @@ export function MetricsPage() {
       rowKey="id"
       size="small"
       loading={result.loading}
-      columns={scope === 'agent' ? [nameColumn, ...qualityColumns, ...columns.slice(1)] : columns}
+      columns={[nameColumn, ...(scope === 'agent' ? qualityColumns : []), ...metricColumns]}
       dataSource={rows.filter((row) => row.scope === scope)}
       pagination={false}
       scroll={{ x: 160 + metricKeys.length * 120 + (scope === 'agent' ? 390 : 0) }}
