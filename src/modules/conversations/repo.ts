@@ -82,6 +82,16 @@ const takeVisibleSeq = preparedQuery<ConversationTable>((db, slot) =>
     .returningAll(),
 );
 
+/** Only while the conversation is open: a writer that remembers a customer's open chat learns here that it closed. */
+const takeVisibleSeqIfOpen = preparedQuery<ConversationTable>((db, slot) =>
+  db
+    .updateTable('conversations')
+    .set((eb) => ({ lastSeq: eb('lastSeq', '+', 1), lastMessageAt: slot(1), lastMessagePreview: slot(2) }))
+    .where('id', '=', slot(0))
+    .where('status', '!=', 'closed')
+    .returningAll(),
+);
+
 export async function nextSeq(
   db: Db,
   conversationId: string,
@@ -92,6 +102,15 @@ export async function nextSeq(
     : await takeSeq.first(db, [conversationId]);
   if (!row) throw new Error(`conversation ${conversationId} vanished`);
   return row;
+}
+
+/** The next sequence number of a visible message, or undefined when the conversation is closed (or gone). */
+export function nextSeqIfOpen(
+  db: Db,
+  conversationId: string,
+  visible: { at: number; preview: string },
+): Promise<ConversationTable | undefined> {
+  return takeVisibleSeqIfOpen.first(db, [conversationId, visible.at, visible.preview]);
 }
 
 const messageColumns = [
@@ -452,7 +471,64 @@ export async function conversationIdsOfCustomersBetween(
   return rows.map((row) => row.id);
 }
 
-export async function conversationFactRows(db: Db, shopId: string, ids: readonly string[]) {
+const factMessageColumns = [
+  'conversationId',
+  'authorKind',
+  'authorId',
+  'kind',
+  'internal',
+  'createdAt',
+  'seq',
+] as const;
+
+/** Conversations read after a sequence number in one statement (SQLite nests the terms of an `or`). */
+const AFTER_SEQ_CHUNK = 50;
+
+/** The messages of some conversations, all of them or (afterSeq) only those after a sequence number; by seq. */
+async function factMessageRows(
+  db: Db,
+  shopId: string,
+  ids: readonly string[],
+  afterSeq: (conversationId: string) => number,
+) {
+  const whole = ids.filter((id) => afterSeq(id) === 0);
+  const partial = ids.filter((id) => afterSeq(id) > 0);
+  const reads = [
+    whole.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('messages')
+          .select(factMessageColumns)
+          .where('shopId', '=', shopId)
+          .where('conversationId', 'in', whole)
+          .orderBy('conversationId')
+          .orderBy('seq')
+          .execute(),
+  ];
+  for (let start = 0; start < partial.length; start += AFTER_SEQ_CHUNK) {
+    const chunk = partial.slice(start, start + AFTER_SEQ_CHUNK);
+    reads.push(
+      db
+        .selectFrom('messages')
+        .select(factMessageColumns)
+        .where('shopId', '=', shopId)
+        .where((eb) =>
+          eb.or(chunk.map((id) => eb.and([eb('conversationId', '=', id), eb('seq', '>', afterSeq(id))]))),
+        )
+        .orderBy('conversationId')
+        .orderBy('seq')
+        .execute(),
+    );
+  }
+  return (await Promise.all(reads)).flat();
+}
+
+export async function conversationFactRows(
+  db: Db,
+  shopId: string,
+  ids: readonly string[],
+  afterSeq: (conversationId: string) => number = () => 0,
+) {
   if (ids.length === 0) return { conversations: [], messages: [], transfers: [], ratings: [] };
   const [conversations, messages, transfers, ratings] = await Promise.all([
     db
@@ -461,14 +537,7 @@ export async function conversationFactRows(db: Db, shopId: string, ids: readonly
       .where('shopId', '=', shopId)
       .where('id', 'in', ids)
       .execute(),
-    db
-      .selectFrom('messages')
-      .select(['conversationId', 'authorKind', 'authorId', 'kind', 'internal', 'createdAt', 'seq'])
-      .where('shopId', '=', shopId)
-      .where('conversationId', 'in', ids)
-      .orderBy('conversationId')
-      .orderBy('seq')
-      .execute(),
+    factMessageRows(db, shopId, ids, afterSeq),
     db
       .selectFrom('conversationTransfers')
       .select(['conversationId', 'fromAgentId', 'toAgentId', 'at'])

@@ -36,6 +36,7 @@ import { compareQueuedChats, groupForSource, routingTiers } from '../routing/rul
 import { offHoursReplyDue } from '../routing/service-hours.js';
 import { getChatSettings, type ChatSettings } from '../shops/service.js';
 import { staffNames } from '../team/service.js';
+import { MessageMemory } from './message-memory.js';
 import { chatNote } from './notes.js';
 import { messagePreview, presentConversation, presentMessage } from './presenter.js';
 import * as repo from './repo.js';
@@ -120,10 +121,37 @@ async function appendMessage(trx: Db, input: AppendInput): Promise<Appended> {
   }
   const visible = input.internal ? null : { at: input.now, preview: messagePreview(input.kind, input.text) };
   const conversation = await repo.nextSeq(trx, input.conversation.id, visible);
+  return insertAppended(trx, input, conversation);
+}
+
+/**
+ * A customer-visible message into a conversation this process last saw open: the statement that takes the sequence
+ * number also checks it still is, so null means it has closed since (and nothing was written).
+ */
+async function appendToOpenConversation(
+  trx: Db,
+  input: Omit<AppendInput, 'conversation' | 'internal' | 'resend'> & {
+    shopId: string;
+    conversationId: string;
+  },
+): Promise<Appended | null> {
+  const conversation = await repo.nextSeqIfOpen(trx, input.conversationId, {
+    at: input.now,
+    preview: messagePreview(input.kind, input.text),
+  });
+  if (!conversation) return null;
+  return insertAppended(trx, { ...input, conversation, internal: false }, conversation);
+}
+
+async function insertAppended(
+  trx: Db,
+  input: Omit<AppendInput, 'resend'>,
+  conversation: ConversationTable,
+): Promise<Appended> {
   const row: MessageTable = {
     id: newId(input.now),
-    shopId: input.conversation.shopId,
-    conversationId: input.conversation.id,
+    shopId: conversation.shopId,
+    conversationId: conversation.id,
     seq: conversation.lastSeq,
     authorKind: input.authorKind,
     authorId: input.authorId,
@@ -228,10 +256,33 @@ export function sendCustomerMessage(
   deps: ChatDeps,
   customer: ChatCustomer,
   input: CustomerSendInput,
+  openChats?: OpenChats,
 ): Promise<CustomerSent> {
   return onceMoreOnDuplicate((resend) =>
-    runCommand(deps.db, deps.bus, (trx, emit) => storeCustomerMessage(trx, emit, customer, input, resend)),
+    runCommand(deps.db, deps.bus, (trx, emit) =>
+      storeCustomerMessage(trx, emit, customer, input, { resend, openChats }),
+    ),
   );
+}
+
+/**
+ * Customer id → the id of their open conversation, as this process last saw it. It spares every message the lookup
+ * of the open conversation; the write that takes the next sequence number checks the conversation is still open
+ * (a customer has at most one), and a closed one sends the message down the full path, which may open a new chat.
+ */
+export class OpenChats {
+  private readonly ids = new Map<string, string>();
+  constructor(private readonly limit = 100_000) {}
+  get(customerId: string): string | undefined {
+    return this.ids.get(customerId);
+  }
+  remember(customerId: string, conversationId: string): void {
+    if (this.ids.size >= this.limit && !this.ids.has(customerId)) this.ids.clear();
+    this.ids.set(customerId, conversationId);
+  }
+  forget(customerId: string): void {
+    this.ids.delete(customerId);
+  }
 }
 
 type CustomerSent = { message: ChatMessage; conversation: Conversation };
@@ -242,6 +293,7 @@ type CustomerSent = { message: ChatMessage; conversation: Conversation };
  * as a whole, each message is stored on its own, so one bad message never costs the others theirs.
  */
 export function customerSendBatcher(deps: ChatDeps, maxBatch = 200) {
+  const openChats = new OpenChats();
   let pending: Array<{
     customer: ChatCustomer;
     input: CustomerSendInput;
@@ -254,14 +306,20 @@ export function customerSendBatcher(deps: ChatDeps, maxBatch = 200) {
     if (batch.length === 0) return;
     if (batch.length === 1) {
       const [only] = batch as [(typeof batch)[number]];
-      sendCustomerMessage(deps, only.customer, only.input).then(only.resolve, only.reject);
+      sendCustomerMessage(deps, only.customer, only.input, openChats).then(only.resolve, only.reject);
       return;
     }
     try {
       const results = await runCommand(deps.db, deps.bus, async (trx, emit) => {
         const stored: Array<CustomerSent | null> = [];
         for (const item of batch) {
-          stored.push(await storeCustomerMessage(trx, emit, item.customer, item.input, false, true));
+          stored.push(
+            await storeCustomerMessage(trx, emit, item.customer, item.input, {
+              resend: false,
+              openChats,
+              onlyIntoOpenConversation: true,
+            }),
+          );
         }
         return stored;
       });
@@ -277,7 +335,7 @@ export function customerSendBatcher(deps: ChatDeps, maxBatch = 200) {
   // In order, one after another: two messages of one customer never open two conversations at once.
   const oneByOne = async (items: typeof pending) => {
     for (const item of items) {
-      await sendCustomerMessage(deps, item.customer, item.input).then(item.resolve, item.reject);
+      await sendCustomerMessage(deps, item.customer, item.input, openChats).then(item.resolve, item.reject);
     }
   };
   return (customer: ChatCustomer, input: CustomerSendInput): Promise<CustomerSent> =>
@@ -288,21 +346,26 @@ export function customerSendBatcher(deps: ChatDeps, maxBatch = 200) {
     });
 }
 
+interface StoreOptions {
+  resend: boolean;
+  openChats?: OpenChats | undefined;
+  onlyIntoOpenConversation?: boolean;
+}
+
 async function storeCustomerMessage(
   trx: Db,
   emit: Emit,
   customer: ChatCustomer,
   input: CustomerSendInput,
-  resend: boolean,
-): Promise<CustomerSent>;
-async function storeCustomerMessage(
-  trx: Db,
-  emit: Emit,
-  customer: ChatCustomer,
-  input: CustomerSendInput,
-  resend: boolean,
-  onlyIntoOpenConversation: true,
+  options: StoreOptions & { onlyIntoOpenConversation: true },
 ): Promise<CustomerSent | null>;
+async function storeCustomerMessage(
+  trx: Db,
+  emit: Emit,
+  customer: ChatCustomer,
+  input: CustomerSendInput,
+  options: StoreOptions,
+): Promise<CustomerSent>;
 /**
  * Stores a customer's message. With onlyIntoOpenConversation, a message that would open a conversation is left
  * alone (null): a new chat's arrival time must follow commit order, so it is never held in a batch.
@@ -312,8 +375,7 @@ async function storeCustomerMessage(
   emit: Emit,
   customer: ChatCustomer,
   input: CustomerSendInput,
-  resend: boolean,
-  onlyIntoOpenConversation = false,
+  { resend, openChats, onlyIntoOpenConversation = false }: StoreOptions,
 ): Promise<CustomerSent | null> {
   const now = Date.now();
   const attachment = input.attachmentId
@@ -323,6 +385,38 @@ async function storeCustomerMessage(
         input.attachmentId,
       )
     : null;
+  if (input.contact && (input.contact.name || input.contact.phone)) {
+    await recordOfflineContact(trx, customer, input.contact);
+  }
+  const content = {
+    authorKind: 'customer' as const,
+    authorId: customer.id,
+    clientMessageId: input.clientMessageId,
+    kind: attachment ? ('image' as const) : ('text' as const),
+    text: input.text,
+    attachment,
+    now,
+  };
+  const knownOpen = resend ? undefined : openChats?.get(customer.id);
+  if (knownOpen) {
+    const appended = await appendToOpenConversation(trx, {
+      ...content,
+      shopId: customer.shopId,
+      conversationId: knownOpen,
+    });
+    if (appended) {
+      const view = presentConversation(appended.conversation, customer);
+      emit({
+        type: 'message.created',
+        shopId: customer.shopId,
+        conversation: view,
+        message: appended.message,
+        senderConnection: input.senderConnection,
+      });
+      return { message: appended.message, conversation: view };
+    }
+    openChats?.forget(customer.id);
+  }
   let conversation = await repo.findOpenConversation(trx, customer.shopId, customer.id);
   if (!conversation && onlyIntoOpenConversation) return null;
   let opening: { settings: ChatSettings; kinds: AutoReplyKind[] } | null = null;
@@ -372,21 +466,8 @@ async function storeCustomerMessage(
       previousAgentId: null,
     });
   }
-  if (input.contact && (input.contact.name || input.contact.phone)) {
-    await recordOfflineContact(trx, customer, input.contact);
-  }
-  const appended = await appendMessage(trx, {
-    conversation,
-    authorKind: 'customer',
-    authorId: customer.id,
-    clientMessageId: input.clientMessageId,
-    kind: attachment ? 'image' : 'text',
-    text: input.text,
-    attachment,
-    internal: false,
-    now,
-    resend,
-  });
+  const appended = await appendMessage(trx, { ...content, conversation, internal: false, resend });
+  openChats?.remember(customer.id, conversation.id);
   const { message, created } = appended;
   const replies =
     created && opening && opening.kinds.length > 0
@@ -1257,9 +1338,35 @@ export interface ChatFactRecord {
   rating: { agentId: string | null; score: 'good' | 'neutral' | 'bad'; createdAt: number } | null;
 }
 
-/** What the metrics need of some chats: every message's author and time, hand-overs and the rating. */
-export async function chatFacts(db: Db, shopId: string, ids: readonly string[]): Promise<ChatFactRecord[]> {
-  const rows = await repo.conversationFactRows(db, shopId, ids);
+type FactMessage = ChatFactRecord['messages'][number];
+
+/** Messages of live chats the metrics keep between refreshes, per database (by Kysely adapter: its transactions share it). */
+const messageMemories = new WeakMap<object, MessageMemory<FactMessage>>();
+const MESSAGES_KEPT = 200_000;
+
+function messageMemoryOf(db: Db): MessageMemory<FactMessage> {
+  const adapter = db.getExecutor().adapter;
+  let memory = messageMemories.get(adapter);
+  if (!memory) {
+    memory = new MessageMemory<FactMessage>(MESSAGES_KEPT);
+    messageMemories.set(adapter, memory);
+  }
+  return memory;
+}
+
+/**
+ * What the metrics need of some chats: every message's author and time, hand-overs and the rating. With `live`
+ * (the roll-up refresh, which reads a running chat again every second or so), the messages are kept in memory and
+ * only those after the last one kept are read; a recomputation over months reads everything once instead.
+ */
+export async function chatFacts(
+  db: Db,
+  shopId: string,
+  ids: readonly string[],
+  options: { live?: boolean } = {},
+): Promise<ChatFactRecord[]> {
+  const memory = options.live ? messageMemoryOf(db) : null;
+  const rows = await repo.conversationFactRows(db, shopId, ids, (id) => memory?.lastSeqOf(id) ?? 0);
   const byId = new Map<string, ChatFactRecord>();
   for (const c of rows.conversations) {
     byId.set(c.id, {
@@ -1271,6 +1378,7 @@ export async function chatFacts(db: Db, shopId: string, ids: readonly string[]):
       rating: null,
     });
   }
+  const lastSeq = new Map<string, number>();
   for (const m of rows.messages) {
     byId.get(m.conversationId)?.messages.push({
       authorKind: m.authorKind,
@@ -1279,6 +1387,12 @@ export async function chatFacts(db: Db, shopId: string, ids: readonly string[]):
       internal: m.internal === 1,
       createdAt: m.createdAt,
     });
+    lastSeq.set(m.conversationId, m.seq);
+  }
+  if (memory) {
+    for (const chat of byId.values()) {
+      chat.messages = memory.extend(chat.id, chat.messages, lastSeq.get(chat.id) ?? 0);
+    }
   }
   for (const t of rows.transfers) {
     byId

@@ -140,7 +140,7 @@ async function computeBatch(
     const customerIds = [...new Set(parsed.map((p) => p.customerId))];
     const consultations = new Map<string, Consultation[]>();
     for (const ids of chunks(await chatIdsOfCustomersBetween(db, shopId, customerIds, start, end))) {
-      for (const chat of await chatFacts(db, shopId, ids)) {
+      for (const chat of await chatFacts(db, shopId, ids, { live: true })) {
         for (const c of chatContribution(chat, calendar, dayOf).consultations) {
           const key = `p:${c.customerId}:${c.day}`;
           consultations.set(key, [...(consultations.get(key) ?? []), c]);
@@ -189,7 +189,9 @@ export async function refreshEntities(
     if (index > 0) await new Promise((resolve) => setImmediate(resolve));
     await refreshing(db, shopId, now, async (trx, apply) => {
       // one read of their messages, transfers and ratings; then their customers' days
-      const chats = new Map((await chatFacts(trx, shopId, ids)).map((chat) => [chat.id, chat]));
+      const chats = new Map(
+        (await chatFacts(trx, shopId, ids, { live: true })).map((chat) => [chat.id, chat]),
+      );
       const next = new Map<string, ContributionRow[]>();
       for (const id of ids) {
         const chat = chats.get(id);
