@@ -140,6 +140,7 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
   const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   const audiences = audienceCache(db, bus);
   const sendAsCustomer = conversations.customerSendBatcher(deps);
+  const sendAsAgent = conversations.agentSendBatcher(deps);
   /** The staff who hear a customer's typing and reads: the assigned agent and the supervisors. */
   const staffRoomsOf = (shopId: string, agentId: string | null) =>
     agentId ? [rooms.agent(agentId), rooms.overseers(shopId)] : [rooms.overseers(shopId)];
@@ -265,7 +266,7 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
       answer(
         locale,
         agentSendSchema,
-        async (input) => ({ message: await conversations.sendAgentMessage(deps, actor, input) }),
+        async (input) => ({ message: await sendAsAgent(actor, input) }),
         logError,
       ),
     );

@@ -288,62 +288,100 @@ export class OpenChats {
 type CustomerSent = { message: ChatMessage; conversation: Conversation };
 
 /**
- * Group commit: the customer messages that arrive in one turn of the event loop are stored in one transaction
- * (one commit instead of one per message). Each is still acknowledged only after that commit; if the batch fails
- * as a whole, each message is stored on its own, so one bad message never costs the others theirs.
+ * Group commit: the messages that arrive in one turn of the event loop, or while the previous batch was being
+ * stored, are stored in one transaction (one commit instead of one per message; the database takes one writer at a
+ * time anyway, so a busy shop gets fewer, bigger commits). Each is still acknowledged only after that commit. A
+ * message the batch leaves out (null: it must be stored on its own), or every message of a batch that fails as a
+ * whole, is stored alone, in arrival order, so one bad message never costs the others theirs.
+ */
+function groupCommit<Item, Result>(
+  deps: ChatDeps,
+  store: {
+    inBatch: (trx: Db, emit: Emit, item: Item) => Promise<Result | null>;
+    alone: (item: Item) => Promise<Result>;
+  },
+  maxBatch: number,
+): (item: Item) => Promise<Result> {
+  type Pending = { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void };
+  let pending: Pending[] = [];
+  let scheduled = false;
+  let storing = false;
+  const oneByOne = async (entries: Pending[]) => {
+    for (const entry of entries) await store.alone(entry.item).then(entry.resolve, entry.reject);
+  };
+  const flush = async () => {
+    const batch = pending.slice(0, maxBatch);
+    pending = pending.slice(batch.length);
+    if (batch.length <= 1) return oneByOne(batch);
+    let results: Array<Result | null>;
+    try {
+      results = await runCommand(deps.db, deps.bus, async (trx, emit) => {
+        const stored: Array<Result | null> = [];
+        for (const entry of batch) stored.push(await store.inBatch(trx, emit, entry.item));
+        return stored;
+      });
+    } catch {
+      return oneByOne(batch);
+    }
+    batch.forEach((entry, index) => {
+      const stored = results[index];
+      if (stored) entry.resolve(stored);
+    });
+    await oneByOne(batch.filter((_, index) => !results[index]));
+  };
+  const schedule = () => {
+    if (scheduled || storing || pending.length === 0) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      storing = true;
+      void flush().finally(() => {
+        storing = false;
+        schedule();
+      });
+    });
+  };
+  return (item) =>
+    new Promise<Result>((resolve, reject) => {
+      pending.push({ item, resolve, reject });
+      schedule();
+    });
+}
+
+/**
+ * Customers' messages, group-committed. A message that would open a conversation is stored on its own: a new
+ * chat's arrival time must follow commit order. Two messages of one customer never open two conversations, since
+ * those left out are stored one after another.
  */
 export function customerSendBatcher(deps: ChatDeps, maxBatch = 200) {
   const openChats = new OpenChats();
-  let pending: Array<{
-    customer: ChatCustomer;
-    input: CustomerSendInput;
-    resolve: (sent: CustomerSent) => void;
-    reject: (error: unknown) => void;
-  }> = [];
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
-    if (batch.length === 0) return;
-    if (batch.length === 1) {
-      const [only] = batch as [(typeof batch)[number]];
-      sendCustomerMessage(deps, only.customer, only.input, openChats).then(only.resolve, only.reject);
-      return;
-    }
-    try {
-      const results = await runCommand(deps.db, deps.bus, async (trx, emit) => {
-        const stored: Array<CustomerSent | null> = [];
-        for (const item of batch) {
-          stored.push(
-            await storeCustomerMessage(trx, emit, item.customer, item.input, {
-              resend: false,
-              openChats,
-              onlyIntoOpenConversation: true,
-            }),
-          );
-        }
-        return stored;
-      });
-      batch.forEach((item, index) => {
-        const stored = results[index];
-        if (stored) item.resolve(stored);
-      });
-      await oneByOne(batch.filter((_, index) => !results[index]));
-    } catch {
-      await oneByOne(batch);
-    }
-  };
-  // In order, one after another: two messages of one customer never open two conversations at once.
-  const oneByOne = async (items: typeof pending) => {
-    for (const item of items) {
-      await sendCustomerMessage(deps, item.customer, item.input, openChats).then(item.resolve, item.reject);
-    }
-  };
-  return (customer: ChatCustomer, input: CustomerSendInput): Promise<CustomerSent> =>
-    new Promise((resolve, reject) => {
-      pending.push({ customer, input, resolve, reject });
-      if (pending.length === 1) setImmediate(() => void flush());
-      else if (pending.length >= maxBatch) void flush();
-    });
+  const send = groupCommit<{ customer: ChatCustomer; input: CustomerSendInput }, CustomerSent>(
+    deps,
+    {
+      inBatch: (trx, emit, { customer, input }) =>
+        storeCustomerMessage(trx, emit, customer, input, {
+          resend: false,
+          openChats,
+          onlyIntoOpenConversation: true,
+        }),
+      alone: ({ customer, input }) => sendCustomerMessage(deps, customer, input, openChats),
+    },
+    maxBatch,
+  );
+  return (customer: ChatCustomer, input: CustomerSendInput) => send({ customer, input });
+}
+
+/** Agents' replies and notes, group-committed like the customers' messages. */
+export function agentSendBatcher(deps: ChatDeps, maxBatch = 200) {
+  const send = groupCommit<{ actor: Actor; input: AgentSendInput }, ChatMessage>(
+    deps,
+    {
+      inBatch: (trx, emit, { actor, input }) => storeAgentMessage(trx, emit, actor, input, false),
+      alone: ({ actor, input }) => sendAgentMessage(deps, actor, input),
+    },
+    maxBatch,
+  );
+  return (actor: Actor, input: AgentSendInput) => send({ actor, input });
 }
 
 interface StoreOptions {
@@ -510,57 +548,61 @@ export interface AgentSendInput {
 /** An agent's reply or internal note; the first customer-visible reply sets the first-response time. */
 export function sendAgentMessage(deps: ChatDeps, actor: Actor, input: AgentSendInput): Promise<ChatMessage> {
   return onceMoreOnDuplicate((resend) =>
-    runCommand(deps.db, deps.bus, async (trx, emit) => {
-      const now = Date.now();
-      const conversation = await existingConversation(trx, actor.shopId, input.conversationId);
-      if (conversation.status === 'closed') throw new AppError('conversation_closed');
-      if (conversation.agentId !== actor.userId && !overseers.has(actor.role)) {
-        throw new AppError('not_your_conversation');
-      }
-      const attachment = input.attachmentId
-        ? await ownAttachment(
-            trx,
-            { shopId: actor.shopId, kind: 'staff', id: actor.userId },
-            input.attachmentId,
-          )
-        : null;
-      const {
-        message,
-        created,
-        conversation: afterMessage,
-      } = await appendMessage(trx, {
-        conversation,
-        authorKind: 'agent',
-        authorId: actor.userId,
-        clientMessageId: input.clientMessageId,
-        kind: attachment ? 'image' : 'text',
-        text: input.text,
-        attachment,
-        internal: input.internal,
-        now,
-        resend,
-      });
-      if (!created) return message;
-      const firstResponse = !input.internal && conversation.firstResponseAt === null;
-      const current = firstResponse
-        ? await repo.updateConversation(trx, actor.shopId, conversation.id, {
-            firstResponseAt: now,
-            updatedAt: now,
-          })
-        : afterMessage;
-      const view = await present(trx, current);
-      if (firstResponse) {
-        emit({
-          type: 'conversation.changed',
-          shopId: actor.shopId,
-          conversation: view,
-          previousAgentId: current.agentId,
-        });
-      }
-      emit({ type: 'message.created', shopId: actor.shopId, conversation: view, message });
-      return message;
-    }),
+    runCommand(deps.db, deps.bus, (trx, emit) => storeAgentMessage(trx, emit, actor, input, resend)),
   );
+}
+
+async function storeAgentMessage(
+  trx: Db,
+  emit: Emit,
+  actor: Actor,
+  input: AgentSendInput,
+  resend: boolean,
+): Promise<ChatMessage> {
+  const now = Date.now();
+  const conversation = await existingConversation(trx, actor.shopId, input.conversationId);
+  if (conversation.status === 'closed') throw new AppError('conversation_closed');
+  if (conversation.agentId !== actor.userId && !overseers.has(actor.role)) {
+    throw new AppError('not_your_conversation');
+  }
+  const attachment = input.attachmentId
+    ? await ownAttachment(trx, { shopId: actor.shopId, kind: 'staff', id: actor.userId }, input.attachmentId)
+    : null;
+  const {
+    message,
+    created,
+    conversation: afterMessage,
+  } = await appendMessage(trx, {
+    conversation,
+    authorKind: 'agent',
+    authorId: actor.userId,
+    clientMessageId: input.clientMessageId,
+    kind: attachment ? 'image' : 'text',
+    text: input.text,
+    attachment,
+    internal: input.internal,
+    now,
+    resend,
+  });
+  if (!created) return message;
+  const firstResponse = !input.internal && conversation.firstResponseAt === null;
+  const current = firstResponse
+    ? await repo.updateConversation(trx, actor.shopId, conversation.id, {
+        firstResponseAt: now,
+        updatedAt: now,
+      })
+    : afterMessage;
+  const view = await present(trx, current);
+  if (firstResponse) {
+    emit({
+      type: 'conversation.changed',
+      shopId: actor.shopId,
+      conversation: view,
+      previousAgentId: current.agentId,
+    });
+  }
+  emit({ type: 'message.created', shopId: actor.shopId, conversation: view, message });
+  return message;
 }
 
 export type Viewer = { kind: 'customer'; customer: ChatCustomer } | { kind: 'staff'; actor: Actor };
