@@ -13,6 +13,7 @@ import {
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { checkpointInBackground } from './sqlite-checkpoint.js';
+import { startSqliteWriter, type SqliteWriter } from './sqlite-writer.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -25,6 +26,8 @@ export interface DatabaseHandle {
   description: string;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** SQLite in a file: chat messages are written by a worker thread (src/db/sqlite-writer.ts). */
+  writer?: SqliteWriter;
 }
 
 const INT8_OID = 20;
@@ -49,6 +52,7 @@ export function openDatabase(
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const checkpoints = target.file === ':memory:' ? null : checkpointInBackground(sqlite, target.file);
+    const writer = target.file === ':memory:' ? undefined : startSqliteWriter(target.file);
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
       plugins,
@@ -61,9 +65,11 @@ export function openDatabase(
         await sql`select 1`.execute(db);
       },
       close: async () => {
+        await writer?.close();
         await checkpoints?.stop();
         await db.destroy();
       },
+      ...(writer ? { writer } : {}),
     };
   }
   const pool = new pg.Pool({

@@ -1,6 +1,7 @@
 // Queries built and compiled once per dialect and then run with fresh parameters, for the few statements every chat
 // message runs: Kysely's builders, plugins and compiler cost more CPU than SQLite spends executing such a statement.
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { createQueryId } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, QueryResult, UnknownRow } from 'kysely';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -52,5 +53,28 @@ export function preparedQuery<Row>(build: (db: Db, slot: Slot) => Compilable<Row
     all: execute,
     first: async (db: Db, parameters: readonly unknown[]): Promise<Row | undefined> =>
       (await execute(db, parameters))[0],
+    /** The SQL and parameter values, to be run elsewhere (src/db/sqlite-writer.ts); see mapDriverRows. */
+    compile: (db: Db, parameters: readonly unknown[]) => {
+      const { compiled, sources } = templateFor(db);
+      return {
+        sql: compiled.sql,
+        parameters: sources.map((source) => ('slot' in source ? parameters[source.slot] : source.constant)),
+        /** Where the i-th parameter passed in went among the compiled ones */
+        positionOf: (index: number) =>
+          sources.findIndex((source) => 'slot' in source && source.slot === index),
+      };
+    },
   };
+}
+
+/** Rows as the driver returned them, mapped the way this database's queries map theirs (camelCase columns). */
+export async function mapDriverRows<Row>(db: Db, rows: Array<Record<string, unknown>>): Promise<Row[]> {
+  let result: QueryResult<unknown> = { rows };
+  for (const plugin of db.getExecutor().plugins) {
+    result = await plugin.transformResult({
+      result: result as QueryResult<UnknownRow>,
+      queryId: createQueryId(),
+    });
+  }
+  return result.rows as Row[];
 }

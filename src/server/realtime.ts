@@ -131,7 +131,7 @@ export interface Realtime {
 export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
   const { database, bus, config } = options;
   const db = database.db;
-  const deps = { db, bus };
+  const deps = { db, bus, writer: database.writer };
   const logError = (error: unknown) => app.log.error({ err: error }, 'realtime handler failed');
   const syncFor =
     (viewer: conversations.Viewer) => async (input: { conversationId: string; afterSeq: number }) => ({
@@ -139,8 +139,7 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
     });
   const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   const audiences = audienceCache(db, bus);
-  const sendAsCustomer = conversations.customerSendBatcher(deps);
-  const sendAsAgent = conversations.agentSendBatcher(deps);
+  const send = conversations.chatSendBatcher(deps);
   /** The staff who hear a customer's typing and reads: the assigned agent and the supervisors. */
   const staffRoomsOf = (shopId: string, agentId: string | null) =>
     agentId ? [rooms.agent(agentId), rooms.overseers(shopId)] : [rooms.overseers(shopId)];
@@ -194,7 +193,7 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
       answer(
         locale,
         visitorSendSchema,
-        (input) => sendAsCustomer(customer, { ...input, senderConnection: socket.id }),
+        (input) => send.customer(customer, { ...input, senderConnection: socket.id }),
         logError,
       ),
     );
@@ -266,7 +265,7 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
       answer(
         locale,
         agentSendSchema,
-        async (input) => ({ message: await sendAsAgent(actor, input) }),
+        async (input) => ({ message: await send.agent(actor, input) }),
         logError,
       ),
     );

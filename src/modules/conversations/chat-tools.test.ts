@@ -422,6 +422,62 @@ describeEachDatabase('chat tools', (context) => {
     ]);
   });
 
+  it('keeps each side’s messages in order when a burst mixes plain texts with ones stored the longer way', async () => {
+    // On SQLite, plain texts into a chat known to be open go through the writer thread; a message with contact
+    // details, an agent's first answer or internal note, a closed chat and someone else's chat go the usual way.
+    const { shop, shopKey } = await setUp();
+    const agent = await onlineAgent(shop, ['pre_sale']);
+    const colleague = await onlineAgent(shop, ['after_sale']);
+    const { visitor, conversationId } = await chatWith(shopKey, agent.id, '第 0 条');
+    const burst = Array.from({ length: 12 }, (_, i) =>
+      visitor.socket.timeout(5000).emitWithAck('send', {
+        clientMessageId: randomUUID(),
+        text: `第 ${i + 1} 条`,
+        source: 'product_detail',
+        ...(i === 4 ? { contact: { name: '王先生' } } : {}),
+      }),
+    );
+    const replies = [
+      agent.send(conversationId, '首次回复'),
+      agent.send(conversationId, '内部备注', { internal: true }),
+      agent.send(conversationId, '第二次回复'),
+      colleague.send(conversationId, '不是我的会话'),
+      agent.send(conversationId, '第三次回复'),
+    ];
+    const acks = (await Promise.all(burst)) as Array<{ ok: boolean; data: { message: { seq: number } } }>;
+    const answered = await Promise.all(replies);
+    expect(acks.every((ack) => ack.ok)).toBe(true);
+    expect(answered.map((ack) => (ack.ok ? 'ok' : ack.error.code))).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'not_your_conversation',
+      'ok',
+    ]);
+    const history = await agent.sync(conversationId, 0);
+    if (!history.ok) throw new Error(history.error.message);
+    const texts = (author: string) =>
+      history.data.messages.filter((m) => m.authorKind === author).map((m) => m.text);
+    expect(texts('customer')).toEqual(Array.from({ length: 13 }, (_, i) => `第 ${i} 条`));
+    expect(texts('agent')).toEqual(['首次回复', '内部备注', '第二次回复', '第三次回复']);
+    // one sequence, no gaps, each message once
+    expect(history.data.messages.map((m) => m.seq)).toEqual(history.data.messages.map((_, i) => i + 1));
+    await eventually(() => visitor.received.filter((m) => m.authorKind === 'agent').length === 3);
+    expect(visitor.received.some((m) => m.internal)).toBe(false);
+
+    // Closed since the customer's last message: the next one opens a new chat.
+    expect((await agent.api.post(`/api/conversations/${conversationId}/close`)).statusCode).toBe(200);
+    const [later, last] = await Promise.all([visitor.send('还有一个问题'), visitor.send('在吗')]);
+    if (!later.ok || !last.ok) throw new Error('send failed');
+    expect(later.data.conversation.id).not.toBe(conversationId);
+    expect(last.data.conversation.id).toBe(later.data.conversation.id);
+    expect(later.data.message.seq).toBe(1);
+    const reopened = await visitor.sync(later.data.conversation.id, 0);
+    expect(
+      reopened.ok && reopened.data.messages.filter((m) => m.authorKind === 'customer').map((m) => m.text),
+    ).toEqual(['还有一个问题', '在吗']);
+  });
+
   it('records read receipts both ways and one rating after the chat ends', async () => {
     const { shop, shopKey } = await setUp();
     const agent = await onlineAgent(shop, ['pre_sale']);

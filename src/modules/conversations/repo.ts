@@ -9,6 +9,7 @@ import type {
 } from '../../db/schema.js';
 import type { ConversationStatus } from '../../shared/chat.js';
 import { preparedQuery } from '../../db/prepared.js';
+import type { TakeThenInsert } from '../../db/sqlite-writer.js';
 
 type Db = Kysely<Database>;
 
@@ -92,6 +93,19 @@ const takeVisibleSeqIfOpen = preparedQuery<ConversationTable>((db, slot) =>
     .returningAll(),
 );
 
+/** Only by the agent who holds an open conversation it has already answered (a first answer changes more). */
+const takeVisibleSeqAsHolder = preparedQuery<ConversationTable>((db, slot) =>
+  db
+    .updateTable('conversations')
+    .set((eb) => ({ lastSeq: eb('lastSeq', '+', 1), lastMessageAt: slot(1), lastMessagePreview: slot(2) }))
+    .where('id', '=', slot(0))
+    .where('shopId', '=', slot(3))
+    .where('status', '!=', 'closed')
+    .where('agentId', '=', slot(4))
+    .where('firstResponseAt', 'is not', null)
+    .returningAll(),
+);
+
 export async function nextSeq(
   db: Db,
   conversationId: string,
@@ -133,6 +147,35 @@ const messageInsert = preparedQuery((db, slot) =>
     .insertInto('messages')
     .values(Object.fromEntries(messageColumns.map((column, index) => [column, slot(index)])) as MessageTable),
 );
+
+/**
+ * A visible message appended to a conversation only while it is open (and, with `holder`, only by that agent after
+ * the conversation's first answer), as statements for the SQLite writer thread (src/db/sqlite-writer.ts): the
+ * message takes the conversation's next sequence number (its `seq` is set there).
+ */
+export function appendIfOpenStatements(
+  db: Db,
+  row: MessageTable,
+  preview: string,
+  holder?: string,
+): TakeThenInsert {
+  const insert = messageInsert.compile(
+    db,
+    messageColumns.map((column) => row[column]),
+  );
+  const take =
+    holder === undefined
+      ? takeVisibleSeqIfOpen.compile(db, [row.conversationId, row.createdAt, preview])
+      : takeVisibleSeqAsHolder.compile(db, [row.conversationId, row.createdAt, preview, row.shopId, holder]);
+  return {
+    take: { sql: take.sql, parameters: take.parameters },
+    insert: {
+      sql: insert.sql,
+      parameters: insert.parameters,
+      fromTake: { parameter: insert.positionOf(messageColumns.indexOf('seq')), column: 'last_seq' },
+    },
+  };
+}
 
 export async function insertMessage(db: Db, row: MessageTable): Promise<void> {
   await messageInsert.all(

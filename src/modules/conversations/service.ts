@@ -3,16 +3,19 @@
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../../db/connection.js';
 import { newId } from '../../db/ids.js';
+import { mapDriverRows } from '../../db/prepared.js';
+import type { SqliteWriter, Taken } from '../../db/sqlite-writer.js';
 import type {
   ConversationTable,
   ConversationTransferTable,
+  CustomerTable,
   Database,
   MessageAuthorKind,
   MessageTable,
 } from '../../db/schema.js';
 import type { Actor } from '../../server/actor.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { runCommand, type Emit, type EventBus } from '../../server/events.js';
+import { runCommand, type DomainEvent, type Emit, type EventBus } from '../../server/events.js';
 import type { ConversationStatus, EntrySource, RoutingGroup } from '../../shared/chat.js';
 import type {
   Attachment,
@@ -26,6 +29,7 @@ import type { AutoReplyKind } from '../../shared/schemas/replies.js';
 import { renderTemplate, type TemplateValues } from '../../shared/templates.js';
 import { attachmentsById, ownAttachment } from '../attachments/service.js';
 import {
+  chatCustomerRead,
   customerProfile,
   customersById,
   recordOfflineContact,
@@ -47,6 +51,8 @@ type Db = Kysely<Database>;
 export interface ChatDeps {
   db: Db;
   bus: EventBus;
+  /** SQLite in a file: the thread that writes chat messages (src/db/sqlite-writer.ts) */
+  writer?: SqliteWriter | undefined;
 }
 
 /** Staff who may write in any conversation of their shop, not only their own. */
@@ -288,15 +294,34 @@ export class OpenChats {
 type CustomerSent = { message: ChatMessage; conversation: Conversation };
 
 /**
+ * A first stage of a group commit (the SQLite writer thread). It calls `take()` when it can start storing, and gets
+ * the batch: everything that arrived until then. It stores what it can and returns each item's result; null leaves
+ * an item to the transaction stage that follows. Before it lets the next batch start (before it releases whatever
+ * keeps the stages in order), it passes the positions of the items it leaves to `leave`, and it leaves every item
+ * for which `held` says an earlier item with its key is still waiting for the transaction stage.
+ */
+type FirstStage<Item, Result> = (
+  take: () => Item[],
+  held: (item: Item) => boolean,
+  leave: (positions: number[]) => void,
+) => Promise<Array<Result | null>>;
+
+/**
  * Group commit: the messages that arrive in one turn of the event loop, or while the previous batch was being
  * stored, are stored in one transaction (one commit instead of one per message; the database takes one writer at a
  * time anyway, so a busy shop gets fewer, bigger commits). Each is still acknowledged only after that commit. A
  * message the batch leaves out (null: it must be stored on its own), or every message of a batch that fails as a
  * whole, is stored alone, in arrival order, so one bad message never costs the others theirs.
+ *
+ * With a first stage, two batches may be under way: one being stored there while the results of the one before are
+ * handed out. Messages with the same key (the customer) keep their order: once one waits for the transaction stage,
+ * the later ones do too, and the transaction stages run one after another.
  */
 function groupCommit<Item, Result>(
   deps: ChatDeps,
   store: {
+    keyOf: (item: Item) => string;
+    first?: FirstStage<Item, Result> | undefined;
     inBatch: (trx: Db, emit: Emit, item: Item) => Promise<Result | null>;
     alone: (item: Item) => Promise<Result>;
   },
@@ -305,13 +330,29 @@ function groupCommit<Item, Result>(
   type Pending = { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void };
   let pending: Pending[] = [];
   let scheduled = false;
-  let storing = false;
+  let running = 0;
+  const concurrency = store.first ? 2 : 1;
+  /** Keys with messages waiting for (or in) a transaction stage, and how many */
+  const held = new Map<string, number>();
+  let transactionStages: Promise<void> = Promise.resolve();
+
+  const take = () => {
+    const taken = pending.slice(0, maxBatch);
+    pending = pending.slice(taken.length);
+    return taken;
+  };
+  const hold = (entries: Pending[], by: 1 | -1) => {
+    for (const entry of entries) {
+      const key = store.keyOf(entry.item);
+      const count = (held.get(key) ?? 0) + by;
+      if (count > 0) held.set(key, count);
+      else held.delete(key);
+    }
+  };
   const oneByOne = async (entries: Pending[]) => {
     for (const entry of entries) await store.alone(entry.item).then(entry.resolve, entry.reject);
   };
-  const flush = async () => {
-    const batch = pending.slice(0, maxBatch);
-    pending = pending.slice(batch.length);
+  const transactionStage = async (batch: Pending[]) => {
     if (batch.length <= 1) return oneByOne(batch);
     let results: Array<Result | null>;
     try {
@@ -329,16 +370,59 @@ function groupCommit<Item, Result>(
     });
     await oneByOne(batch.filter((_, index) => !results[index]));
   };
+  const flush = async () => {
+    let left: Pending[];
+    const { first } = store;
+    if (first) {
+      let taken: Pending[] = [];
+      let leftPositions: number[] | null = null;
+      const results = await first(
+        () => {
+          taken = take();
+          return taken.map((entry) => entry.item);
+        },
+        (item) => held.has(store.keyOf(item)),
+        (positions) => {
+          leftPositions = positions;
+          hold(
+            positions.map((position) => taken[position]!),
+            1,
+          );
+        },
+      ).catch(() => null);
+      if (results === null) {
+        // The stage failed: all of its batch goes the transaction way (a message it did store is found there).
+        const alreadyHeld = new Set<number>(leftPositions ?? []);
+        hold(
+          taken.filter((_, index) => !alreadyHeld.has(index)),
+          1,
+        );
+      }
+      left = results === null ? taken : taken.filter((_, index) => !results[index]);
+      taken.forEach((entry, index) => {
+        const stored = results?.[index];
+        if (stored) entry.resolve(stored);
+      });
+    } else {
+      left = take();
+      hold(left, 1);
+    }
+    if (left.length === 0) return;
+    const stage = transactionStages.then(() => transactionStage(left)).finally(() => hold(left, -1));
+    transactionStages = stage;
+    await stage;
+  };
   const schedule = () => {
-    if (scheduled || storing || pending.length === 0) return;
+    if (scheduled || running >= concurrency || pending.length === 0) return;
     scheduled = true;
     setImmediate(() => {
       scheduled = false;
-      storing = true;
+      running += 1;
       void flush().finally(() => {
-        storing = false;
+        running -= 1;
         schedule();
       });
+      schedule();
     });
   };
   return (item) =>
@@ -348,40 +432,227 @@ function groupCommit<Item, Result>(
     });
 }
 
+type CustomerBatchItem = { by: 'customer'; customer: ChatCustomer; input: CustomerSendInput };
+type AgentBatchItem = { by: 'agent'; actor: Actor; input: AgentSendInput };
+type ChatBatchItem = CustomerBatchItem | AgentBatchItem;
+type ChatBatchResult = CustomerSent | ChatMessage;
+
+/** Messages with the same key keep their order: a customer's, and an agent's in one conversation. */
+const chatKeyOf = (item: ChatBatchItem) =>
+  item.by === 'customer' ? `c:${item.customer.id}` : `a:${item.input.conversationId}`;
+
 /**
- * Customers' messages, group-committed. A message that would open a conversation is stored on its own: a new
- * chat's arrival time must follow commit order. Two messages of one customer never open two conversations, since
- * those left out are stored one after another.
+ * Customers' and agents' messages, group-committed together (one batch, one commit). A customer's message that
+ * would open a conversation is stored on its own: a new chat's arrival time must follow commit order. Two messages
+ * of one customer never open two conversations, since those left out are stored one after another.
  */
-export function customerSendBatcher(deps: ChatDeps, maxBatch = 200) {
+export function chatSendBatcher(deps: ChatDeps, maxBatch = 200) {
   const openChats = new OpenChats();
-  const send = groupCommit<{ customer: ChatCustomer; input: CustomerSendInput }, CustomerSent>(
+  const { writer } = deps;
+  const send = groupCommit<ChatBatchItem, ChatBatchResult>(
     deps,
     {
-      inBatch: (trx, emit, { customer, input }) =>
-        storeCustomerMessage(trx, emit, customer, input, {
-          resend: false,
-          openChats,
-          onlyIntoOpenConversation: true,
-        }),
-      alone: ({ customer, input }) => sendCustomerMessage(deps, customer, input, openChats),
+      keyOf: chatKeyOf,
+      first: writer && chatInWriter(deps, writer, openChats),
+      inBatch: (trx, emit, item) =>
+        item.by === 'customer'
+          ? storeCustomerMessage(trx, emit, item.customer, item.input, {
+              resend: false,
+              openChats,
+              onlyIntoOpenConversation: true,
+            })
+          : storeAgentMessage(trx, emit, item.actor, item.input, false),
+      alone: (item) =>
+        item.by === 'customer'
+          ? sendCustomerMessage(deps, item.customer, item.input, openChats)
+          : sendAgentMessage(deps, item.actor, item.input),
     },
     maxBatch,
   );
-  return (customer: ChatCustomer, input: CustomerSendInput) => send({ customer, input });
+  return {
+    customer: (customer: ChatCustomer, input: CustomerSendInput) =>
+      send({ by: 'customer', customer, input }) as Promise<CustomerSent>,
+    agent: (actor: Actor, input: AgentSendInput) =>
+      send({ by: 'agent', actor, input }) as Promise<ChatMessage>,
+  };
 }
 
-/** Agents' replies and notes, group-committed like the customers' messages. */
-export function agentSendBatcher(deps: ChatDeps, maxBatch = 200) {
-  const send = groupCommit<{ actor: Actor; input: AgentSendInput }, ChatMessage>(
-    deps,
-    {
-      inBatch: (trx, emit, { actor, input }) => storeAgentMessage(trx, emit, actor, input, false),
-      alone: ({ actor, input }) => sendAgentMessage(deps, actor, input),
-    },
-    maxBatch,
+/** What the SQLite writer thread appends for one message (see appendInWriter). */
+interface WriterPlan {
+  row: MessageTable;
+  /** only by this agent, after the conversation's first answer */
+  holder?: string;
+  /** also read the conversation's customer, for the view (staff messages; a customer is known already) */
+  readCustomer?: boolean;
+}
+
+/**
+ * The SQLite writer thread's part of a batch of messages (a first stage of groupCommit): visible texts appended in
+ * one transaction there, while the main connection is held (so no write of this process waits for its lock, and
+ * batches reach the writer in order). `plan` says what an item appends, or null to leave it to the usual path (an
+ * image, an internal note, a contact, a conversation not known to be open). A conversation that turns out closed,
+ * or not the agent's, is left too, and so is every later message with the same key, so each customer's (or
+ * conversation's) messages keep their order. If the writer fails, nothing of the batch is written there and all of
+ * it goes the usual way.
+ */
+async function appendInWriter<Item, Result>(
+  deps: ChatDeps,
+  writer: SqliteWriter,
+  [take, held, leave]: Parameters<FirstStage<Item, Result>>,
+  how: {
+    keyOf: (item: Item) => string;
+    plan: (item: Item) => WriterPlan | null;
+    stored: (
+      item: Item,
+      message: ChatMessage,
+      conversation: ConversationTable,
+      customer: ChatCustomer | undefined,
+    ) => { result: Result; event: DomainEvent };
+    left?: (item: Item) => void;
+  },
+): Promise<Array<Result | null>> {
+  const { items, planned, taken } = await deps.db.connection().execute(async () => {
+    const items = take();
+    const later = new Set<string>();
+    const left: number[] = [];
+    const planned: Array<{ index: number; plan: WriterPlan }> = [];
+    for (const [index, item] of items.entries()) {
+      const plan = later.has(how.keyOf(item)) || held(item) ? null : how.plan(item);
+      if (!plan) {
+        later.add(how.keyOf(item));
+        left.push(index);
+      } else planned.push({ index, plan });
+    }
+    let taken: Array<Taken | null> = [];
+    try {
+      if (planned.length > 0) {
+        taken = await writer.takeThenInsert(
+          planned.map(({ plan }) => {
+            const { row } = plan;
+            const statements = repo.appendIfOpenStatements(
+              deps.db,
+              row,
+              messagePreview(row.kind, row.text),
+              plan.holder,
+            );
+            const read = plan.readCustomer ? chatCustomerRead(deps.db, row.shopId, 'customer_id') : null;
+            return read ? { ...statements, read: read.statement } : statements;
+          }),
+        );
+      }
+    } catch (error) {
+      leave(items.map((_, index) => index));
+      throw error;
+    }
+    planned.forEach(({ index }, position) => {
+      if (!taken[position]) left.push(index);
+    });
+    leave(left);
+    return { items, planned, taken };
+  });
+  const results: Array<Result | null> = items.map(() => null);
+  const stored = taken.flatMap((row) => (row ? [row] : []));
+  const conversations = await mapDriverRows<ConversationTable>(
+    deps.db,
+    stored.map((row) => row.taken),
   );
-  return (actor: Actor, input: AgentSendInput) => send({ actor, input });
+  const customers = await mapDriverRows<CustomerTable>(
+    deps.db,
+    stored.map((row) => row.read ?? {}),
+  );
+  const events: DomainEvent[] = [];
+  let next = 0;
+  for (const [position, { index, plan }] of planned.entries()) {
+    const item = items[index]!;
+    if (!taken[position]) {
+      how.left?.(item);
+      continue;
+    }
+    const customerRow = stored[next]?.read ? customers[next] : undefined;
+    const conversation = conversations[next++]!;
+    const message = presentMessage({ ...plan.row, seq: conversation.lastSeq }, null);
+    const customer = customerRow
+      ? chatCustomerRead(deps.db, conversation.shopId, 'customer_id').chatCustomer(customerRow)
+      : undefined;
+    const done = how.stored(item, message, conversation, customer);
+    events.push(done.event);
+    results[index] = done.result;
+  }
+  deps.bus.publish(events);
+  return results;
+}
+
+/**
+ * The SQLite writer's part of chat messages: a customer's plain text into the conversation they were last seen
+ * open in; an agent's plain reply, as its holder, to a conversation answered before.
+ */
+function chatInWriter(deps: ChatDeps, writer: SqliteWriter, openChats: OpenChats) {
+  const plainText = (
+    by: 'customer' | 'agent',
+    shopId: string,
+    authorId: string,
+    conversationId: string,
+    input: { clientMessageId: string; text: string },
+  ): MessageTable => {
+    const now = Date.now();
+    return {
+      id: newId(now),
+      shopId,
+      conversationId,
+      seq: 0, // taken in the writer
+      authorKind: by,
+      authorId,
+      clientMessageId: input.clientMessageId,
+      kind: 'text',
+      text: input.text,
+      attachmentId: null,
+      internal: 0,
+      createdAt: now,
+    };
+  };
+  return (...stage: Parameters<FirstStage<ChatBatchItem, ChatBatchResult>>) =>
+    appendInWriter<ChatBatchItem, ChatBatchResult>(deps, writer, stage, {
+      keyOf: chatKeyOf,
+      plan: (item) => {
+        if (item.by === 'customer') {
+          const { customer, input } = item;
+          const conversationId = openChats.get(customer.id);
+          if (!conversationId || input.attachmentId || input.contact) return null;
+          return { row: plainText('customer', customer.shopId, customer.id, conversationId, input) };
+        }
+        const { actor, input } = item;
+        if (input.internal || input.attachmentId) return null;
+        return {
+          holder: actor.userId,
+          readCustomer: true,
+          row: plainText('agent', actor.shopId, actor.userId, input.conversationId, input),
+        };
+      },
+      stored: (item, message, conversation, customer) => {
+        if (item.by === 'agent') {
+          const view = presentConversation(conversation, customer);
+          return {
+            result: message,
+            event: { type: 'message.created', shopId: item.actor.shopId, conversation: view, message },
+          };
+        }
+        const view = presentConversation(conversation, item.customer);
+        return {
+          result: { message, conversation: view },
+          event: {
+            type: 'message.created',
+            shopId: item.customer.shopId,
+            conversation: view,
+            message,
+            senderConnection: item.input.senderConnection,
+          },
+        };
+      },
+      // a customer's conversation that has closed since it was last seen
+      left: (item) => {
+        if (item.by === 'customer') openChats.forget(item.customer.id);
+      },
+    });
 }
 
 interface StoreOptions {

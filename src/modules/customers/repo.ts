@@ -1,5 +1,6 @@
 // Queries of the customers and visitor_tokens tables.
 import { sql, type Kysely } from 'kysely';
+import { preparedQuery } from '../../db/prepared.js';
 import type { CustomerTable, Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -20,6 +21,11 @@ export function findCustomerByMember(
     .where('memberId', '=', memberId)
     .executeTakeFirst();
 }
+
+/** One customer by id, as a statement to be run elsewhere (the SQLite writer thread); slot 1 is the id. */
+export const customerById = preparedQuery<CustomerTable>((db, slot) =>
+  db.selectFrom('customers').selectAll().where('shopId', '=', slot(0)).where('id', '=', slot(1)),
+);
 
 export function findCustomers(db: Db, shopId: string, ids: string[]): Promise<CustomerTable[]> {
   if (ids.length === 0) return Promise.resolve([]);

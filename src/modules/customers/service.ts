@@ -37,6 +37,23 @@ function present(row: CustomerTable): ChatCustomer {
   return { id: row.id, shopId: row.shopId, displayName: row.displayName, member: row.memberId !== null };
 }
 
+/**
+ * A customer's chat identity read by another statement's row (the SQLite writer thread reads it in the same
+ * transaction as a message): the statement, with the customer's id taken from the row's `idColumn`, and what its
+ * result (mapped like this database's rows) means.
+ */
+export function chatCustomerRead(db: Db, shopId: string, idColumn: string) {
+  const statement = repo.customerById.compile(db, [shopId, null]);
+  return {
+    statement: {
+      sql: statement.sql,
+      parameters: statement.parameters,
+      fromTake: { parameter: statement.positionOf(1), column: idColumn },
+    },
+    chatCustomer: (row: CustomerTable): ChatCustomer => present(row),
+  };
+}
+
 async function issueToken(db: Db, customer: CustomerTable, now: number): Promise<string> {
   // 256 random bits; only the hash is stored.
   const token = randomBytes(32).toString('base64url');

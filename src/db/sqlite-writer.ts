@@ -1,0 +1,197 @@
+// The hottest write of a SQLite database, a chat message (take the conversation's next sequence number, insert the
+// message), runs in a worker thread with its own connection. better-sqlite3 runs every statement on the thread that
+// calls it, and a batch of messages spends most of its time in SQLite (the commit writes each changed page to the
+// log); in the worker it no longer holds up the event loop that reads, routes and delivers the next messages.
+//
+// The caller must hold the main connection while a batch runs (Kysely's SQLite driver has one connection behind a
+// mutex: `db.connection().execute(…)`), so the two connections never wait for each other's write lock: a busy wait
+// would block the event loop. Both connections share the file in WAL mode; a commit here is seen by the next read on
+// the main connection.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+export interface CompiledStatement {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+/** A statement with one parameter taken from the row `take` returned. */
+export type FromTake = CompiledStatement & { fromTake: { parameter: number; column: string } };
+
+/**
+ * `take` returns at most one row (an UPDATE … RETURNING); without a row nothing more happens for this step (null).
+ * Otherwise `insert` runs, then `read` if given (its first row, or null), each with one parameter from that row.
+ */
+export interface TakeThenInsert {
+  take: CompiledStatement;
+  insert: FromTake;
+  read?: FromTake | undefined;
+}
+
+export type DriverRow = Record<string, unknown>;
+export interface Taken {
+  taken: DriverRow;
+  read: DriverRow | null;
+}
+
+export interface SqliteWriter {
+  /**
+   * Runs the steps in order in one transaction and commits; resolves with each step's row (as the driver returns
+   * it, column names unmapped) or null. If any statement fails, nothing is written and the promise rejects with an
+   * error carrying the driver's `code`.
+   */
+  takeThenInsert(steps: readonly TakeThenInsert[]): Promise<Array<Taken | null>>;
+  close(): Promise<void>;
+}
+
+// Plain CommonJS, run with `eval` (no TypeScript loader in the worker), like the checkpoint worker.
+const workerSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = NORMAL');
+db.pragma('foreign_keys = ON');
+db.pragma('busy_timeout = 5000');
+// The background checkpoint worker copies the log back; this connection only appends to it.
+db.pragma('wal_autocheckpoint = 0');
+// Statements by the number the main thread gave their SQL (sent once, with the first request that uses it).
+const statements = new Map();
+const prepare = (id) => statements.get(id);
+const begin = db.prepare('begin immediate');
+const commit = db.prepare('commit');
+const rollback = db.prepare('rollback');
+parentPort.on('message', (request) => {
+  if (request.type === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    for (const [id, sql] of request.define) statements.set(id, db.prepare(sql));
+    const rows = [];
+    begin.run();
+    try {
+      for (const step of request.steps) {
+        const row = prepare(step.take.sql).all(step.take.parameters)[0];
+        if (!row) {
+          rows.push(null);
+          continue;
+        }
+        const withRow = (statement) => {
+          const parameters = statement.parameters.slice();
+          parameters[statement.fromTake.parameter] = row[statement.fromTake.column];
+          return parameters;
+        };
+        prepare(step.insert.sql).run(withRow(step.insert));
+        const read = step.read ? prepare(step.read.sql).all(withRow(step.read))[0] || null : null;
+        rows.push({ taken: row, read });
+      }
+      commit.run();
+    } catch (error) {
+      if (db.inTransaction) rollback.run();
+      throw error;
+    }
+    parentPort.postMessage({ id: request.id, rows });
+  } catch (error) {
+    parentPort.postMessage({
+      id: request.id,
+      error: { message: String((error && error.message) || error), code: error && error.code },
+    });
+  }
+});
+`;
+
+type Reply =
+  { id: number; rows: Array<Taken | null> } | { id: number; error: { message: string; code?: string } };
+
+interface Pending {
+  resolve: (rows: Array<Taken | null>) => void;
+  reject: (error: Error) => void;
+}
+
+/** A writer thread for the SQLite file (not `:memory:`, which another connection cannot open). */
+export function startSqliteWriter(file: string): SqliteWriter {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  let worker: Worker | null = null;
+  /** SQL text → its number in the current worker */
+  const defined = new Map<string, number>();
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  let closed = false;
+
+  const failAll = (error: Error) => {
+    for (const entry of pending.values()) entry.reject(error);
+    pending.clear();
+  };
+  // Started on first use, and again after a crash (what was in flight is rejected: its caller stores it otherwise).
+  const running = (): Worker => {
+    if (worker) return worker;
+    const started = new Worker(workerSource, { eval: true, workerData: { driver, file } });
+    defined.clear();
+    started.unref();
+    started.on('message', (reply: Reply) => {
+      const entry = pending.get(reply.id);
+      if (!entry) return;
+      pending.delete(reply.id);
+      if (pending.size === 0) started.unref();
+      if ('rows' in reply) entry.resolve(reply.rows);
+      else entry.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
+    });
+    started.on('error', (error) => {
+      if (worker === started) worker = null;
+      failAll(new Error(`SQLite writer failed: ${error.message}`));
+    });
+    started.on('exit', () => {
+      if (worker === started) worker = null;
+      failAll(new Error('SQLite writer stopped'));
+    });
+    worker = started;
+    return started;
+  };
+
+  return {
+    takeThenInsert(steps) {
+      if (closed) return Promise.reject(new Error('SQLite writer closed'));
+      if (steps.length === 0) return Promise.resolve([]);
+      const target = running();
+      const id = nextId++;
+      // SQL texts travel once per worker: steps name their statements by number.
+      const define: Array<[number, string]> = [];
+      const numberOf = (sql: string) => {
+        let number = defined.get(sql);
+        if (number === undefined) {
+          number = defined.size + 1;
+          defined.set(sql, number);
+          define.push([number, sql]);
+        }
+        return number;
+      };
+      const numbered = steps.map((step) => ({
+        take: { sql: numberOf(step.take.sql), parameters: step.take.parameters },
+        insert: { ...step.insert, sql: numberOf(step.insert.sql) },
+        read: step.read && { ...step.read, sql: numberOf(step.read.sql) },
+      }));
+      return new Promise((resolve, reject) => {
+        try {
+          target.postMessage({ type: 'run', id, define, steps: numbered });
+        } catch (error) {
+          for (const [, sql] of define) defined.delete(sql);
+          throw error;
+        }
+        // Kept alive while it owes an answer, so no acknowledgement waits on a process that decided to exit.
+        if (pending.size === 0) target.ref();
+        pending.set(id, { resolve, reject });
+      });
+    },
+    async close() {
+      closed = true;
+      const current = worker;
+      worker = null;
+      if (!current) return;
+      const exited = new Promise<void>((resolve) => current.once('exit', () => resolve()));
+      current.postMessage({ type: 'close' });
+      await exited;
+    },
+  };
+}
