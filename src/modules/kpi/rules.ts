@@ -65,26 +65,52 @@ export function addCounters(into: KpiCounters, from: Partial<KpiCounters>, sign 
   return into;
 }
 
-/** Rows with the same agent and day merged, zero counters dropped, in a stable order. */
-export function mergeRows(rows: readonly ContributionRow[]): ContributionRow[] {
-  const cells = new Map<string, ContributionRow>();
-  for (const row of rows) {
-    const key = `${row.day}|${row.agentId}`;
-    const cell = cells.get(key) ?? { agentId: row.agentId, day: row.day, counters: {} };
+/** Counters added up per roll-up cell (day, agent) as they come; `rows()` gives them as mergeRows does. */
+export class RowAccumulator {
+  private readonly days = new Map<string, Map<string, Partial<KpiCounters>>>();
+
+  add(agentId: string, day: string, counter: KpiCounterKey, value: number): void {
+    if (!value) return;
+    let agents = this.days.get(day);
+    if (!agents) this.days.set(day, (agents = new Map()));
+    let counters = agents.get(agentId);
+    if (!counters) agents.set(agentId, (counters = {}));
+    counters[counter] = (counters[counter] ?? 0) + value;
+  }
+
+  addRow(row: ContributionRow, sign = 1): void {
     // only the counters a row has (most rows are one message: one counter)
     for (const counter of Object.keys(row.counters) as KpiCounterKey[]) {
-      const value = row.counters[counter];
-      if (value) cell.counters[counter] = (cell.counters[counter] ?? 0) + value;
+      this.add(row.agentId, row.day, counter, sign * (row.counters[counter] ?? 0));
     }
-    cells.set(key, cell);
   }
-  return [...cells.values()]
-    .map((row) => ({
-      ...row,
-      counters: Object.fromEntries(Object.entries(row.counters).filter(([, value]) => value !== 0)),
-    }))
-    .filter((row) => Object.keys(row.counters).length > 0)
-    .sort((a, b) => (a.day === b.day ? a.agentId.localeCompare(b.agentId) : a.day.localeCompare(b.day)));
+
+  /** Zero counters dropped, by day then agent. */
+  rows(): ContributionRow[] {
+    const rows: ContributionRow[] = [];
+    for (const day of [...this.days.keys()].sort()) {
+      const agents = this.days.get(day)!;
+      for (const agentId of [...agents.keys()].sort((a, b) => a.localeCompare(b))) {
+        const counters: Partial<KpiCounters> = {};
+        let any = false;
+        for (const [counter, value] of Object.entries(agents.get(agentId)!) as [KpiCounterKey, number][]) {
+          if (value !== 0) {
+            counters[counter] = value;
+            any = true;
+          }
+        }
+        if (any) rows.push({ agentId, day, counters });
+      }
+    }
+    return rows;
+  }
+}
+
+/** Rows with the same agent and day merged, zero counters dropped, in a stable order. */
+export function mergeRows(rows: readonly ContributionRow[]): ContributionRow[] {
+  const cells = new RowAccumulator();
+  for (const row of rows) cells.addRow(row);
+  return cells.rows();
 }
 
 /** new − old, cell by cell: what a changed entity moves the roll-ups by. */
@@ -92,10 +118,10 @@ export function diffRows(
   previous: readonly ContributionRow[],
   next: readonly ContributionRow[],
 ): ContributionRow[] {
-  return mergeRows([
-    ...next,
-    ...previous.map((row) => ({ ...row, counters: addCounters(zeroCounters(), row.counters, -1) })),
-  ]);
+  const cells = new RowAccumulator();
+  for (const row of next) cells.addRow(row);
+  for (const row of previous) cells.addRow(row, -1);
+  return cells.rows();
 }
 
 // ── time (docs/metrics.md §1) ──────────────────────────────────────────────────────────────────────────────
@@ -234,7 +260,8 @@ export function chatContribution(
   calendar: BusinessCalendar,
   dayOf: (instant: number) => string = dayFunction(calendar),
 ): { rows: ContributionRow[]; consultations: Consultation[] } {
-  const rows: ContributionRow[] = [];
+  // Added up as they come: a long chat is thousands of messages, refreshed every second while it runs.
+  const rows = new RowAccumulator();
   const messages = [...chat.messages].sort((a, b) => a.createdAt - b.createdAt);
   const holderAt = holderTimeline(chat);
   const firstByHolder = new Map<string, number>();
@@ -242,22 +269,17 @@ export function chatContribution(
   for (const message of messages) {
     if (isCustomerMessage(message)) {
       const holder = holderAt(message.createdAt);
-      rows.push({ agentId: holder, day: dayOf(message.createdAt), counters: { customerMessages: 1 } });
+      rows.add(holder, dayOf(message.createdAt), 'customerMessages', 1);
       if (!firstByHolder.has(holder)) firstByHolder.set(holder, message.createdAt);
       pendingSince ??= message.createdAt;
     } else if (isAgentReply(message)) {
       const agentId = message.authorId ?? '';
-      rows.push({ agentId, day: dayOf(message.createdAt), counters: { agentMessages: 1 } });
+      rows.add(agentId, dayOf(message.createdAt), 'agentMessages', 1);
       // §2.4: each customer turn is answered by the next reply, whoever sends it (transfers do not restart it).
       if (pendingSince !== null) {
-        rows.push({
-          agentId,
-          day: dayOf(pendingSince),
-          counters: {
-            responseMsSum: serviceElapsedMs(calendar, pendingSince, message.createdAt),
-            responseCount: 1,
-          },
-        });
+        const day = dayOf(pendingSince);
+        rows.add(agentId, day, 'responseMsSum', serviceElapsedMs(calendar, pendingSince, message.createdAt));
+        rows.add(agentId, day, 'responseCount', 1);
         pendingSince = null;
       }
     }
@@ -267,26 +289,19 @@ export function chatContribution(
     const day = dayOf(startedAt);
     consultations.push({ agentId, customerId: chat.customerId, startedAt, day });
     const reply = messages.find((m) => isAgentReply(m) && m.authorId === agentId && m.createdAt >= startedAt);
-    rows.push({
-      agentId,
-      day,
-      counters: reply
-        ? {
-            consults: 1,
-            firstResponseMsSum: serviceElapsedMs(calendar, startedAt, reply.createdAt),
-            firstResponseCount: 1,
-          }
-        : { consults: 1, unanswered: 1 },
-    });
+    rows.add(agentId, day, 'consults', 1);
+    if (reply) {
+      rows.add(agentId, day, 'firstResponseMsSum', serviceElapsedMs(calendar, startedAt, reply.createdAt));
+      rows.add(agentId, day, 'firstResponseCount', 1);
+    } else rows.add(agentId, day, 'unanswered', 1);
   }
   if (chat.rating) {
-    rows.push({
-      agentId: chat.rating.agentId ?? '',
-      day: dayOf(chat.rating.createdAt),
-      counters: { ratings: 1, goodRatings: chat.rating.score === 'good' ? 1 : 0 },
-    });
+    const agentId = chat.rating.agentId ?? '';
+    const day = dayOf(chat.rating.createdAt);
+    rows.add(agentId, day, 'ratings', 1);
+    rows.add(agentId, day, 'goodRatings', chat.rating.score === 'good' ? 1 : 0);
   }
-  return { rows: mergeRows(rows), consultations };
+  return { rows: rows.rows(), consultations };
 }
 
 // ── sales (docs/metrics.md §2.6) ──────────────────────────────────────────────────────────────────────────

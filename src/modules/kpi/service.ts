@@ -115,6 +115,8 @@ async function computeBatch(
   shopId: string,
   calendar: BusinessCalendar,
   keys: readonly string[],
+  /** consultations of chats computed just before, in the same transaction */
+  known: ReadonlyMap<string, readonly Consultation[]> = new Map(),
 ): Promise<Map<string, ContributionRow[]>> {
   const dayOf = dayFunction(calendar);
   const computed = new Map<string, ContributionRow[]>();
@@ -139,12 +141,20 @@ async function computeBatch(
     const { start, end } = dayBounds(calendar, days[0] ?? '', days.at(-1) ?? '');
     const customerIds = [...new Set(parsed.map((p) => p.customerId))];
     const consultations = new Map<string, Consultation[]>();
-    for (const ids of chunks(await chatIdsOfCustomersBetween(db, shopId, customerIds, start, end))) {
+    const add = (list: readonly Consultation[]) => {
+      for (const c of list) {
+        const key = `p:${c.customerId}:${c.day}`;
+        consultations.set(key, [...(consultations.get(key) ?? []), c]);
+      }
+    };
+    const chatIds = await chatIdsOfCustomersBetween(db, shopId, customerIds, start, end);
+    for (const id of chatIds) {
+      const list = known.get(id);
+      if (list) add(list);
+    }
+    for (const ids of chunks(chatIds.filter((id) => !known.has(id)))) {
       for (const chat of await chatFacts(db, shopId, ids, { live: true })) {
-        for (const c of chatContribution(chat, calendar, dayOf).consultations) {
-          const key = `p:${c.customerId}:${c.day}`;
-          consultations.set(key, [...(consultations.get(key) ?? []), c]);
-        }
+        add(chatContribution(chat, calendar, dayOf).consultations);
       }
     }
     const orders = new Map<string, { kind: string; occurredAt: number; amountFen: number | null }[]>();
@@ -193,9 +203,12 @@ export async function refreshEntities(
         (await chatFacts(trx, shopId, ids, { live: true })).map((chat) => [chat.id, chat]),
       );
       const next = new Map<string, ContributionRow[]>();
+      const consultations = new Map<string, Consultation[]>();
       for (const id of ids) {
         const chat = chats.get(id);
-        next.set(`c:${id}`, chat ? chatContribution(chat, calendar, dayOf).rows : []);
+        const contribution = chat ? chatContribution(chat, calendar, dayOf) : null;
+        next.set(`c:${id}`, contribution?.rows ?? []);
+        if (contribution) consultations.set(id, contribution.consultations);
       }
       const previous = await apply(next);
       const customerDays = new Set<string>();
@@ -204,7 +217,7 @@ export async function refreshEntities(
         const days = new Set([...(previous.get(key) ?? []), ...(next.get(key) ?? [])].map((row) => row.day));
         for (const day of days) customerDays.add(`p:${chat.customerId}:${day}`);
       }
-      await apply(await computeBatch(trx, shopId, calendar, [...customerDays]));
+      await apply(await computeBatch(trx, shopId, calendar, [...customerDays], consultations));
     });
   }
   if (batched.length === 0 && single.length === 0) return;
