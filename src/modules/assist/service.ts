@@ -405,8 +405,11 @@ export interface AssistRunner {
   stop(): Promise<void>;
 }
 
-/** A chat that a person holds is classified again at most this often (its latest text when the time comes). */
-export const RECLASSIFY_INTERVAL_MS = 2000;
+/**
+ * A chat that a person holds is classified again at most this often (its latest text when the time comes): the
+ * classification only informs supervisors and the metrics, and each pass is a model run and a write.
+ */
+export const RECLASSIFY_INTERVAL_MS = 5000;
 
 /** Whether an FAQ auto-answer is still possible for a chat in this state (checked again under its lock). */
 function mayAutoAnswer(conversation: Conversation): boolean {
