@@ -314,8 +314,9 @@ type FirstStage<Item, Result> = (
  * whole, is stored alone, in arrival order, so one bad message never costs the others theirs.
  *
  * With a first stage, two batches may be under way: one being stored there while the results of the one before are
- * handed out. Messages with the same key (the customer) keep their order: once one waits for the transaction stage,
- * the later ones do too, and the transaction stages run one after another.
+ * handed out; messages with the same key (the customer) keep their order: once one waits for the transaction stage,
+ * the later ones do too, and the transaction stages run one after another. Without one, up to four batches run side
+ * by side (the PostgreSQL pool), each without the keys the others hold.
  */
 function groupCommit<Item, Result>(
   deps: ChatDeps,
@@ -331,7 +332,8 @@ function groupCommit<Item, Result>(
   let pending: Pending[] = [];
   let scheduled = false;
   let running = 0;
-  const concurrency = store.first ? 2 : 1;
+  /** Batches under way: two with the SQLite writer (one stored there while the last is handed out), else four. */
+  const concurrency = store.first ? 2 : 8;
   /** Keys with messages waiting for (or in) a transaction stage, and how many */
   const held = new Map<string, number>();
   let transactionStages: Promise<void> = Promise.resolve();
@@ -404,13 +406,31 @@ function groupCommit<Item, Result>(
         if (stored) entry.resolve(stored);
       });
     } else {
-      left = take();
+      // Without a first stage (PostgreSQL) batches run side by side on the pool; a message whose key a batch under
+      // way holds waits for the next, with every later one of that key, in order.
+      const taken = take();
+      const waiting = new Set<string>();
+      left = [];
+      const later: Pending[] = [];
+      for (const entry of taken) {
+        const key = store.keyOf(entry.item);
+        if (waiting.has(key) || held.has(key)) {
+          waiting.add(key);
+          later.push(entry);
+        } else left.push(entry);
+      }
+      pending = [...later, ...pending];
+      // Nothing free to store: the batch under way that holds these keys picks them up when it ends.
+      if (left.length === 0) return false;
       hold(left, 1);
+      await transactionStage(left).finally(() => hold(left, -1));
+      return true;
     }
-    if (left.length === 0) return;
+    if (left.length === 0) return true;
     const stage = transactionStages.then(() => transactionStage(left)).finally(() => hold(left, -1));
     transactionStages = stage;
     await stage;
+    return true;
   };
   const schedule = () => {
     if (scheduled || running >= concurrency || pending.length === 0) return;
@@ -418,10 +438,16 @@ function groupCommit<Item, Result>(
     setImmediate(() => {
       scheduled = false;
       running += 1;
-      void flush().finally(() => {
-        running -= 1;
-        schedule();
-      });
+      void flush().then(
+        (progressed) => {
+          running -= 1;
+          if (progressed) schedule();
+        },
+        () => {
+          running -= 1;
+          schedule();
+        },
+      );
       schedule();
     });
   };
@@ -469,11 +495,25 @@ export function chatSendBatcher(deps: ChatDeps, maxBatch = 200) {
     },
     maxBatch,
   );
+  // Without the writer (PostgreSQL) an agent's reply is a transaction of its own (in a batch it would hold its
+  // conversation's row while the other node's batch waits for it); one conversation's replies still go in order.
+  const replyAlone = groupCommit<ChatBatchItem, ChatBatchResult>(
+    deps,
+    {
+      keyOf: chatKeyOf,
+      inBatch: () => Promise.resolve(null),
+      alone: (item) =>
+        item.by === 'agent'
+          ? sendAgentMessage(deps, item.actor, item.input)
+          : sendCustomerMessage(deps, item.customer, item.input, openChats),
+    },
+    1,
+  );
   return {
     customer: (customer: ChatCustomer, input: CustomerSendInput) =>
       send({ by: 'customer', customer, input }) as Promise<CustomerSent>,
     agent: (actor: Actor, input: AgentSendInput) =>
-      send({ by: 'agent', actor, input }) as Promise<ChatMessage>,
+      (writer ? send : replyAlone)({ by: 'agent', actor, input }) as Promise<ChatMessage>,
   };
 }
 
