@@ -14,6 +14,7 @@ import pg from 'pg';
 import type { Database } from './schema.js';
 import { checkpointInBackground } from './sqlite-checkpoint.js';
 import { startSqliteWriter, type SqliteWriter } from './sqlite-writer.js';
+import { gatedSqliteDialect, WriteGate } from './write-gate.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -52,9 +53,12 @@ export function openDatabase(
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const checkpoints = target.file === ':memory:' ? null : checkpointInBackground(sqlite, target.file);
-    const writer = target.file === ':memory:' ? undefined : startSqliteWriter(target.file);
+    // A file has a writer thread too; the two connections take turns at writing (src/db/write-gate.ts).
+    const gate = target.file === ':memory:' ? null : new WriteGate();
+    const writer = gate ? startSqliteWriter(target.file, gate) : undefined;
+    const dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
     const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      dialect: gate ? gatedSqliteDialect(dialect, gate) : dialect,
       plugins,
     });
     return {

@@ -96,6 +96,39 @@ describe.runIf(testDialects().includes('sqlite'))('SQLite writer thread [sqlite]
     expect(await items()).toEqual(['a1:kept', 'b1:after']);
   });
 
+  it('runs none of the batches sent behind a failed one, and runs those sent after its answer', async () => {
+    await writer.takeThenInsert([step('a', 'kept')]);
+    const clash: TakeThenInsert = {
+      ...step('b', 'clash'),
+      insert: { ...step('a', 'clash').insert, fromTake: { parameter: 1, column: 'open' } },
+    };
+    const settled = await Promise.allSettled([
+      writer.takeThenInsert([clash]),
+      writer.takeThenInsert([step('b', 'behind')]),
+      writer.takeThenInsert([step('a', 'behind')]),
+    ]);
+    expect(
+      settled.map((result) => result.status === 'rejected' && (result.reason as { code: string }).code),
+    ).toEqual(['SQLITE_CONSTRAINT_UNIQUE', 'KEFU_WRITER_SKIPPED', 'KEFU_WRITER_SKIPPED']);
+    await writer.takeThenInsert([step('b', 'after')]);
+    expect(await items()).toEqual(['a1:kept', 'b1:after']);
+  });
+
+  it('makes a write of the main connection wait while a batch is on its way, instead of blocking on the lock', async () => {
+    const release = await writer.gate.shared();
+    let written = false;
+    const write = sql`insert into scratch_items (counter_id, seq, body) values ('b', 9, 'main')`
+      .execute(database.handle.db)
+      .then(() => {
+        written = true;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(written).toBe(false);
+    release();
+    await write;
+    expect(await items()).toEqual(['b9:main']);
+  });
+
   it('answers requests sent together in the order they were sent', async () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, index) => writer.takeThenInsert([step('a', `m${index}`)])),

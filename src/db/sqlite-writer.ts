@@ -3,12 +3,13 @@
 // calls it, and a batch of messages spends most of its time in SQLite (the commit writes each changed page to the
 // log); in the worker it no longer holds up the event loop that reads, routes and delivers the next messages.
 //
-// The caller must hold the main connection while a batch runs (Kysely's SQLite driver has one connection behind a
-// mutex: `db.connection().execute(…)`), so the two connections never wait for each other's write lock: a busy wait
-// would block the event loop. Both connections share the file in WAL mode; a commit here is seen by the next read on
-// the main connection.
+// The two connections take turns at writing through a WriteGate (src/db/write-gate.ts), so neither waits for the
+// other's lock (a busy wait would block the event loop): the caller holds a shared turn from before it sends a batch
+// until the batch is answered. Both connections share the file in WAL mode; a commit here is seen by the next read
+// on the main connection.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { WriteGate } from './write-gate.js';
 
 export interface CompiledStatement {
   sql: string;
@@ -38,9 +39,12 @@ export interface SqliteWriter {
   /**
    * Runs the steps in order in one transaction and commits; resolves with each step's row (as the driver returns
    * it, column names unmapped) or null. If any statement fails, nothing is written and the promise rejects with an
-   * error carrying the driver's `code`.
+   * error carrying the driver's `code`; batches sent before that answer arrived are not run either (code
+   * KEFU_WRITER_SKIPPED), so none overtakes the failed batch's messages on their way through the main connection.
    */
   takeThenInsert(steps: readonly TakeThenInsert[]): Promise<Array<Taken | null>>;
+  /** Whose turn it is to write: hold `gate.shared()` while a batch is on its way. */
+  gate: WriteGate;
   close(): Promise<void>;
 }
 
@@ -61,10 +65,24 @@ const prepare = (id) => statements.get(id);
 const begin = db.prepare('begin immediate');
 const commit = db.prepare('commit');
 const rollback = db.prepare('rollback');
+// After a failed batch, the batches already sent behind it are answered unrun until the main thread says to resume:
+// it hands their messages to its own transactions first, and a later batch must not overtake them.
+let paused = false;
 parentPort.on('message', (request) => {
   if (request.type === 'close') {
     db.close();
     parentPort.close();
+    return;
+  }
+  if (request.type === 'resume') {
+    paused = false;
+    return;
+  }
+  if (paused) {
+    parentPort.postMessage({
+      id: request.id,
+      error: { message: 'not run: an earlier batch failed', code: 'KEFU_WRITER_SKIPPED' },
+    });
     return;
   }
   try {
@@ -94,6 +112,7 @@ parentPort.on('message', (request) => {
     }
     parentPort.postMessage({ id: request.id, rows });
   } catch (error) {
+    paused = true;
     parentPort.postMessage({
       id: request.id,
       error: { message: String((error && error.message) || error), code: error && error.code },
@@ -111,7 +130,7 @@ interface Pending {
 }
 
 /** A writer thread for the SQLite file (not `:memory:`, which another connection cannot open). */
-export function startSqliteWriter(file: string): SqliteWriter {
+export function startSqliteWriter(file: string, gate: WriteGate): SqliteWriter {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   let worker: Worker | null = null;
   /** SQL text → its number in the current worker */
@@ -130,11 +149,21 @@ export function startSqliteWriter(file: string): SqliteWriter {
     const started = new Worker(workerSource, { eval: true, workerData: { driver, file } });
     defined.clear();
     started.unref();
+    let failed = false;
     started.on('message', (reply: Reply) => {
       const entry = pending.get(reply.id);
       if (!entry) return;
       pending.delete(reply.id);
-      if (pending.size === 0) started.unref();
+      if (!('rows' in reply)) failed = true;
+      if (pending.size === 0) {
+        started.unref();
+        // Everything sent before the failure has been answered (and is rejected below, before any later batch is
+        // planned): the worker may run batches again.
+        if (failed) {
+          failed = false;
+          started.postMessage({ type: 'resume' });
+        }
+      }
       if ('rows' in reply) entry.resolve(reply.rows);
       else entry.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
     });
@@ -151,6 +180,7 @@ export function startSqliteWriter(file: string): SqliteWriter {
   };
 
   return {
+    gate,
     takeThenInsert(steps) {
       if (closed) return Promise.reject(new Error('SQLite writer closed'));
       if (steps.length === 0) return Promise.resolve([]);

@@ -297,8 +297,9 @@ type CustomerSent = { message: ChatMessage; conversation: Conversation };
  * A first stage of a group commit (the SQLite writer thread). It calls `take()` when it can start storing, and gets
  * the batch: everything that arrived until then. It stores what it can and returns each item's result; null leaves
  * an item to the transaction stage that follows. Before it lets the next batch start (before it releases whatever
- * keeps the stages in order), it passes the positions of the items it leaves to `leave`, and it leaves every item
- * for which `held` says an earlier item with its key is still waiting for the transaction stage.
+ * keeps the stages in order), it passes the positions of the items it leaves to `leave` (in one call or several),
+ * and it leaves every item for which `held` says an earlier item with its key is still waiting for the transaction
+ * stage.
  */
 type FirstStage<Item, Result> = (
   take: () => Item[],
@@ -377,7 +378,7 @@ function groupCommit<Item, Result>(
     const { first } = store;
     if (first) {
       let taken: Pending[] = [];
-      let leftPositions: number[] | null = null;
+      const leftPositions = new Set<number>();
       const results = await first(
         () => {
           taken = take();
@@ -385,18 +386,18 @@ function groupCommit<Item, Result>(
         },
         (item) => held.has(store.keyOf(item)),
         (positions) => {
-          leftPositions = positions;
+          const fresh = positions.filter((position) => !leftPositions.has(position));
+          for (const position of fresh) leftPositions.add(position);
           hold(
-            positions.map((position) => taken[position]!),
+            fresh.map((position) => taken[position]!),
             1,
           );
         },
       ).catch(() => null);
       if (results === null) {
         // The stage failed: all of its batch goes the transaction way (a message it did store is found there).
-        const alreadyHeld = new Set<number>(leftPositions ?? []);
         hold(
-          taken.filter((_, index) => !alreadyHeld.has(index)),
+          taken.filter((_, index) => !leftPositions.has(index)),
           1,
         );
       }
@@ -528,8 +529,8 @@ interface WriterPlan {
 
 /**
  * The SQLite writer thread's part of a batch of messages (a first stage of groupCommit): visible texts appended in
- * one transaction there, while the main connection is held (so no write of this process waits for its lock, and
- * batches reach the writer in order). `plan` says what an item appends, or null to leave it to the usual path (an
+ * one transaction there, in a shared turn at writing (src/db/write-gate.ts: the main connection's writes wait for
+ * it without blocking, its reads go on; batches reach the writer in the order they took their turn). `plan` says what an item appends, or null to leave it to the usual path (an
  * image, an internal note, a contact, a conversation not known to be open). A conversation that turns out closed,
  * or not the agent's, is left too, and so is every later message with the same key, so each customer's (or
  * conversation's) messages keep their order. If the writer fails, nothing of the batch is written there and all of
@@ -551,7 +552,9 @@ async function appendInWriter<Item, Result>(
     left?: (item: Item) => void;
   },
 ): Promise<Array<Result | null>> {
-  const { items, planned, taken } = await deps.db.connection().execute(async () => {
+  // A shared turn at writing, taken before the batch is: batches reach the writer in the order they take theirs.
+  const release = await writer.gate.shared();
+  const { items, planned, taken } = await (async () => {
     const items = take();
     const later = new Set<string>();
     const left: number[] = [];
@@ -563,6 +566,8 @@ async function appendInWriter<Item, Result>(
         left.push(index);
       } else planned.push({ index, plan });
     }
+    // Before the next batch can plan: it must leave these customers' later messages too.
+    leave(left);
     let taken: Array<Taken | null> = [];
     try {
       if (planned.length > 0) {
@@ -581,15 +586,15 @@ async function appendInWriter<Item, Result>(
         );
       }
     } catch (error) {
-      leave(items.map((_, index) => index));
+      leave(planned.map(({ index }) => index));
       throw error;
     }
-    planned.forEach(({ index }, position) => {
-      if (!taken[position]) left.push(index);
-    });
-    leave(left);
+    // A conversation closed since (or not the agent's): its item waits for the transaction stage too, marked before
+    // the turn is given up. A batch already under way meanwhile finds the conversation the same (no write of the
+    // main connection comes between) and leaves its item as well.
+    leave(planned.filter((_, position) => !taken[position]).map(({ index }) => index));
     return { items, planned, taken };
-  });
+  })().finally(release);
   const results: Array<Result | null> = items.map(() => null);
   const stored = taken.flatMap((row) => (row ? [row] : []));
   const conversations = await mapDriverRows<ConversationTable>(
