@@ -4,16 +4,20 @@ import { WriteGate } from './write-gate.js';
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A turn that notes its name in `order` when it is granted. */
+const noted = (order: string[], name: string, turn: Promise<() => void>) =>
+  turn.then((release) => {
+    order.push(name);
+    return release;
+  });
+
 describe('write gate', () => {
   it('lets shared turns overlap and a lone turn wait until they are over', async () => {
     const gate = new WriteGate();
     const order: string[] = [];
     const first = await gate.shared();
     const second = await gate.shared();
-    const alone = gate.exclusive().then((release) => {
-      order.push('alone');
-      return release;
-    });
+    const alone = noted(order, 'alone', gate.exclusive());
     await settle();
     expect(order).toEqual([]);
     first();
@@ -29,14 +33,8 @@ describe('write gate', () => {
     const gate = new WriteGate();
     const order: string[] = [];
     const sharing = await gate.shared();
-    const alone = gate.exclusive().then((release) => {
-      order.push('alone');
-      return release;
-    });
-    const later = gate.shared().then((release) => {
-      order.push('later shared');
-      return release;
-    });
+    const alone = noted(order, 'alone', gate.exclusive());
+    const later = noted(order, 'later shared', gate.shared());
     await settle();
     expect(order).toEqual([]);
     sharing();

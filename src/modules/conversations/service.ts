@@ -29,6 +29,7 @@ import type { AutoReplyKind } from '../../shared/schemas/replies.js';
 import { renderTemplate, type TemplateValues } from '../../shared/templates.js';
 import { attachmentsById, ownAttachment } from '../attachments/service.js';
 import {
+  chatCustomerOf,
   chatCustomerRead,
   customerProfile,
   customersById,
@@ -136,29 +137,26 @@ async function appendMessage(trx: Db, input: AppendInput): Promise<Appended> {
  */
 async function appendToOpenConversation(
   trx: Db,
-  input: Omit<AppendInput, 'conversation' | 'internal' | 'resend'> & {
-    shopId: string;
-    conversationId: string;
-  },
+  input: Omit<MessageContent, 'internal'> & { conversationId: string },
 ): Promise<Appended | null> {
   const conversation = await repo.nextSeqIfOpen(trx, input.conversationId, {
     at: input.now,
     preview: messagePreview(input.kind, input.text),
   });
   if (!conversation) return null;
-  return insertAppended(trx, { ...input, conversation, internal: false }, conversation);
+  return insertAppended(trx, { ...input, internal: false }, conversation);
 }
 
-async function insertAppended(
-  trx: Db,
-  input: Omit<AppendInput, 'resend'>,
-  conversation: ConversationTable,
-): Promise<Appended> {
-  const row: MessageTable = {
+type MessageContent = Omit<AppendInput, 'conversation' | 'resend'>;
+
+/** A new message's row, at a sequence number of a conversation. */
+function messageRow(
+  at: { shopId: string; conversationId: string; seq: number },
+  input: MessageContent,
+): MessageTable {
+  return {
     id: newId(input.now),
-    shopId: conversation.shopId,
-    conversationId: conversation.id,
-    seq: conversation.lastSeq,
+    ...at,
     authorKind: input.authorKind,
     authorId: input.authorId,
     clientMessageId: input.clientMessageId,
@@ -168,6 +166,17 @@ async function insertAppended(
     internal: input.internal ? 1 : 0,
     createdAt: input.now,
   };
+}
+
+async function insertAppended(
+  trx: Db,
+  input: MessageContent,
+  conversation: ConversationTable,
+): Promise<Appended> {
+  const row = messageRow(
+    { shopId: conversation.shopId, conversationId: conversation.id, seq: conversation.lastSeq },
+    input,
+  );
   await repo.insertMessage(trx, row);
   return { row, message: presentMessage(row, input.attachment), created: true, conversation };
 }
@@ -498,15 +507,13 @@ export function chatSendBatcher(deps: ChatDeps, maxBatch = 200) {
   );
   // Without the writer (PostgreSQL) an agent's reply is a transaction of its own (in a batch it would hold its
   // conversation's row while the other node's batch waits for it); one conversation's replies still go in order.
-  const replyAlone = groupCommit<ChatBatchItem, ChatBatchResult>(
+  const replyAlone = groupCommit<AgentBatchItem, ChatMessage>(
     deps,
     {
       keyOf: chatKeyOf,
+      // batches of one: each goes `alone`
       inBatch: () => Promise.resolve(null),
-      alone: (item) =>
-        item.by === 'agent'
-          ? sendAgentMessage(deps, item.actor, item.input)
-          : sendCustomerMessage(deps, item.customer, item.input, openChats),
+      alone: (item) => sendAgentMessage(deps, item.actor, item.input),
     },
     1,
   );
@@ -514,7 +521,9 @@ export function chatSendBatcher(deps: ChatDeps, maxBatch = 200) {
     customer: (customer: ChatCustomer, input: CustomerSendInput) =>
       send({ by: 'customer', customer, input }) as Promise<CustomerSent>,
     agent: (actor: Actor, input: AgentSendInput) =>
-      (writer ? send : replyAlone)({ by: 'agent', actor, input }) as Promise<ChatMessage>,
+      writer
+        ? (send({ by: 'agent', actor, input }) as Promise<ChatMessage>)
+        : replyAlone({ by: 'agent', actor, input }),
   };
 }
 
@@ -580,8 +589,9 @@ async function appendInWriter<Item, Result>(
               messagePreview(row.kind, row.text),
               plan.holder,
             );
-            const read = plan.readCustomer ? chatCustomerRead(deps.db, row.shopId, 'customer_id') : null;
-            return read ? { ...statements, read: read.statement } : statements;
+            return plan.readCustomer
+              ? { ...statements, read: chatCustomerRead(deps.db, row.shopId, 'customer_id').statement }
+              : statements;
           }),
         );
       }
@@ -616,9 +626,7 @@ async function appendInWriter<Item, Result>(
     const customerRow = stored[next]?.read ? customers[next] : undefined;
     const conversation = conversations[next++]!;
     const message = presentMessage({ ...plan.row, seq: conversation.lastSeq }, null);
-    const customer = customerRow
-      ? chatCustomerRead(deps.db, conversation.shopId, 'customer_id').chatCustomer(customerRow)
-      : undefined;
+    const customer = customerRow ? chatCustomerOf(customerRow) : undefined;
     const done = how.stored(item, message, conversation, customer);
     events.push(done.event);
     results[index] = done.result;
@@ -638,23 +646,20 @@ function chatInWriter(deps: ChatDeps, writer: SqliteWriter, openChats: OpenChats
     authorId: string,
     conversationId: string,
     input: { clientMessageId: string; text: string },
-  ): MessageTable => {
-    const now = Date.now();
-    return {
-      id: newId(now),
-      shopId,
-      conversationId,
-      seq: 0, // taken in the writer
-      authorKind: by,
-      authorId,
-      clientMessageId: input.clientMessageId,
-      kind: 'text',
-      text: input.text,
-      attachmentId: null,
-      internal: 0,
-      createdAt: now,
-    };
-  };
+  ): MessageTable =>
+    messageRow(
+      { shopId, conversationId, seq: 0 }, // the seq is taken in the writer
+      {
+        authorKind: by,
+        authorId,
+        clientMessageId: input.clientMessageId,
+        kind: 'text',
+        text: input.text,
+        attachment: null,
+        internal: false,
+        now: Date.now(),
+      },
+    );
   return (...stage: Parameters<FirstStage<ChatBatchItem, ChatBatchResult>>) =>
     appendInWriter<ChatBatchItem, ChatBatchResult>(deps, writer, stage, {
       keyOf: chatKeyOf,
@@ -753,11 +758,7 @@ async function storeCustomerMessage(
   };
   const knownOpen = resend ? undefined : openChats?.get(customer.id);
   if (knownOpen) {
-    const appended = await appendToOpenConversation(trx, {
-      ...content,
-      shopId: customer.shopId,
-      conversationId: knownOpen,
-    });
+    const appended = await appendToOpenConversation(trx, { ...content, conversationId: knownOpen });
     if (appended) {
       const view = presentConversation(appended.conversation, customer);
       emit({

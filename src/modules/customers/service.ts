@@ -39,8 +39,7 @@ function present(row: CustomerTable): ChatCustomer {
 
 /**
  * A customer's chat identity read by another statement's row (the SQLite writer thread reads it in the same
- * transaction as a message): the statement, with the customer's id taken from the row's `idColumn`, and what its
- * result (mapped like this database's rows) means.
+ * transaction as a message): the statement, with the customer's id taken from the row's `idColumn`.
  */
 export function chatCustomerRead(db: Db, shopId: string, idColumn: string) {
   const statement = repo.customerById.compile(db, [shopId, null]);
@@ -50,9 +49,11 @@ export function chatCustomerRead(db: Db, shopId: string, idColumn: string) {
       parameters: statement.parameters,
       fromTake: { parameter: statement.positionOf(1), column: idColumn },
     },
-    chatCustomer: (row: CustomerTable): ChatCustomer => present(row),
   };
 }
+
+/** What such a read's row (mapped like this database's rows) says of the customer. */
+export const chatCustomerOf = (row: CustomerTable): ChatCustomer => present(row);
 
 async function issueToken(db: Db, customer: CustomerTable, now: number): Promise<string> {
   // 256 random bits; only the hash is stored.
