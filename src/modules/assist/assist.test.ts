@@ -156,6 +156,35 @@ describeEachDatabase('FAQ auto-answers and classification', (context) => {
     expect((await react(stranger, answer?.id ?? '', 'solved')).statusCode).toBe(404);
   });
 
+  it('classifies the chats an agent holds again from their latest texts, each its own, in one pass per shop', async () => {
+    const { shop, admin, shopKey } = await shopWithFaq();
+    const agent = await buildStaff(context(), shop, { groups: ['pre_sale', 'after_sale'] });
+    const staff = await openStaff(await baseUrl(), await signIn(context().app, agent.login));
+    open.push(staff);
+    const visitors = [await customer(shopKey), await customer(shopKey), await customer(shopKey)];
+    const chats = [];
+    for (const visitor of visitors) {
+      const { conversation } = await ask(visitor, '你好');
+      await eventually(() => visitor.updates.at(-1)?.agentId === agent.id);
+      chats.push(conversation.id);
+    }
+    const classification = async (conversationId: string) =>
+      (await admin.get(`/api/assist/conversations/${conversationId}/classification`)).json().classification;
+    // Held now: each chat's next text is classified in the shop's next pass, none mixed up with another's.
+    const [angry, invoice, returning] = visitors;
+    await angry!.send('退货寄回去十天了还不给退款，售后一直拖着，我要投诉！');
+    await invoice!.send('能开发票吗');
+    await returning!.send('收到的衣服不喜欢 想退货');
+    await context().app.assist.idle();
+    expect(await classification(chats[0]!)).toMatchObject({
+      problemType: 'complaint',
+      complaintCategory: 'after_sale_service',
+    });
+    expect((await classification(chats[1]!)).problemType).not.toBe('complaint');
+    expect(await classification(chats[2]!)).toMatchObject({ problemType: 'return_exchange' });
+    for (const [index, chat] of chats.entries()) expect(await faqAnswers(visitors[index]!, chat)).toEqual([]);
+  });
+
   it('an agent’s correction changes the next suggestion for a similar message after retraining', async () => {
     const { shop, admin, shopKey } = await shopWithFaq();
     const similar = '包装袋能换成环保的吗';

@@ -228,6 +228,31 @@ export async function onCustomerMessages(
   });
 }
 
+/**
+ * Chats a person holds, classified again from their latest texts: each one is read and classified first, then all of
+ * the shop's are stored in one transaction. A busy shop holds hundreds of chats, and a write turn for each would
+ * hold up the messages of all of them (on SQLite the main connection writes alone).
+ */
+export async function reclassifyConversations(
+  deps: AssistDeps,
+  shopId: string,
+  conversationIds: readonly string[],
+  now = Date.now(),
+): Promise<void> {
+  if (conversationIds.length === 0) return;
+  const cached = await modelFor(deps.db, shopId, now);
+  const results: Array<{ conversationId: string; text: string; overall: Classification }> = [];
+  for (const conversationId of conversationIds) {
+    const text = recentText(await recentCustomerTexts(deps.db, shopId, conversationId, 3));
+    results.push({ conversationId, text, overall: await classify(deps, cached.model, text) });
+  }
+  await runCommand(deps.db, deps.bus, async (trx, emit) => {
+    for (const { conversationId, text, overall } of results) {
+      await recordAutoClassification(trx, emit, shopId, conversationId, text, overall, now);
+    }
+  });
+}
+
 /** The FAQ auto-answer to one customer message, if the rules allow it now (checked under the conversation's lock). */
 async function autoAnswer(
   trx: Db,
@@ -406,8 +431,8 @@ export interface AssistRunner {
 }
 
 /**
- * A chat that a person holds is classified again at most this often (its latest text when the time comes): the
- * classification only informs supervisors and the metrics, and each pass is a model run and a write.
+ * A shop's chats that a person holds are classified again at most this often (each one's latest text when the time
+ * comes), all in one pass: the classification only informs supervisors and the metrics.
  */
 export const RECLASSIFY_INTERVAL_MS = 5000;
 
@@ -420,28 +445,37 @@ function mayAutoAnswer(conversation: Conversation): boolean {
 /**
  * Handles customers' messages after their commit, one conversation after another per process. While nobody holds a
  * chat, each message is handled at once (the FAQ auto-answer and the classification); once a person does, a chat's
- * messages are only classified, at most every RECLASSIFY_INTERVAL_MS. Messages of a chat that arrive while earlier
- * work runs wait together and are handled in one pass (one classification, one transaction).
+ * messages are only classified, with every other held chat of the shop that moved, at most every
+ * RECLASSIFY_INTERVAL_MS. Messages that arrive while earlier work runs wait together and are handled in one pass
+ * (one classification per chat, one transaction).
  */
 export function startAssist(deps: AssistDeps, onError: (error: unknown) => void): AssistRunner {
   type Item = { shopId: string; message: ChatMessage };
-  const worker = (answer: boolean, minIntervalMs: number) =>
-    coalescingWorker<Item>(
-      async (conversationId, items) => {
-        const [first] = items;
-        if (!first) return;
-        const messages = items.map((item) => item.message);
-        await onCustomerMessages(deps, first.shopId, conversationId, messages, { answer });
-      },
-      onError,
-      { minIntervalMs },
-    );
-  const answering = worker(true, 0);
-  const classifying = worker(false, RECLASSIFY_INTERVAL_MS);
+  const hasText = (message: ChatMessage) =>
+    message.authorKind === 'customer' && message.kind === 'text' && message.text.trim() !== '';
+  // Chats nobody holds, one at a time, each message at once (the auto-answer cannot wait).
+  const answering = coalescingWorker<Item>(async (conversationId, items) => {
+    const [first] = items;
+    if (!first) return;
+    const messages = items.map((item) => item.message);
+    await onCustomerMessages(deps, first.shopId, conversationId, messages, { answer: true });
+  }, onError);
+  // Held chats by shop: every chat that had a customer's text since the shop's last pass, in one pass.
+  const classifying = coalescingWorker<Item>(
+    async (shopId, items) => {
+      const conversationIds = new Set(
+        items.filter((item) => hasText(item.message)).map((item) => item.message.conversationId),
+      );
+      await reclassifyConversations(deps, shopId, [...conversationIds]);
+    },
+    onError,
+    { minIntervalMs: RECLASSIFY_INTERVAL_MS },
+  );
   const unsubscribe = deps.bus.subscribe((event) => {
     if (event.type !== 'message.created' || event.message.authorKind !== 'customer') return;
     const item = { shopId: event.shopId, message: event.message };
-    (mayAutoAnswer(event.conversation) ? answering : classifying).add(event.conversation.id, item);
+    if (mayAutoAnswer(event.conversation)) answering.add(event.conversation.id, item);
+    else classifying.add(event.shopId, item);
   });
   const idle = async () => {
     await Promise.all([answering.idle(), classifying.idle()]);
