@@ -3,8 +3,13 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
+/** Whether this database is PostgreSQL (several server processes may share it) rather than SQLite (one process). */
+export function isPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 export async function lockForTransaction(trx: Kysely<Database>, key: string): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(trx)) {
     await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
   }
 }

@@ -2,7 +2,7 @@
 // the same counters from the raw events of other modules (read through their service functions), and turns
 // summed counters into the metrics table of agents, groups and the shop.
 import type { Kysely } from 'kysely';
-import { lockForTransaction } from '../../db/locks.js';
+import { isPostgres, lockForTransaction } from '../../db/locks.js';
 import type { Database } from '../../db/schema.js';
 import { withTransaction } from '../../db/transaction.js';
 import { addZonedDays, fromZonedParts } from '../../shared/zoned-time.js';
@@ -174,14 +174,14 @@ async function computeBatch(
   return computed;
 }
 
-/** Chats refreshed in one transaction: SQLite has one connection, so a long refresh would hold up the live chat. */
+/** Chats refreshed in one pass, with the rest of the process let in between two passes. */
 const CHAT_BATCH = 25;
 
 /**
  * Brings the roll-ups up to date for some entities: each is computed afresh, and the roll-ups move by the
  * difference to what it contributed before (so events may arrive late, twice or out of order). A chat also
  * refreshes its customer's sales days, since who consulted when decides who is credited with a payment. Chats go
- * in short transactions of CHAT_BATCH with the rest of the process let in between; the other entities in one.
+ * in passes of CHAT_BATCH with the rest of the process let in between; the other entities in one.
  */
 export async function refreshEntities(
   db: Db,
@@ -197,10 +197,10 @@ export async function refreshEntities(
   const single = keys.filter((key) => key.startsWith('w:') || key.startsWith('k:'));
   for (const [index, ids] of chunks(chatIds, CHAT_BATCH).entries()) {
     if (index > 0) await new Promise((resolve) => setImmediate(resolve));
-    await refreshing(db, shopId, now, async (trx, apply) => {
+    await refreshing(db, shopId, now, async (reader, previousOf) => {
       // one read of their messages, transfers and ratings; then their customers' days
       const chats = new Map(
-        (await chatFacts(trx, shopId, ids, { live: true })).map((chat) => [chat.id, chat]),
+        (await chatFacts(reader, shopId, ids, { live: true })).map((chat) => [chat.id, chat]),
       );
       const next = new Map<string, ContributionRow[]>();
       const consultations = new Map<string, Consultation[]>();
@@ -210,53 +210,67 @@ export async function refreshEntities(
         next.set(`c:${id}`, contribution?.rows ?? []);
         if (contribution) consultations.set(id, contribution.consultations);
       }
-      const previous = await apply(next);
+      const previous = await previousOf([...next.keys()]);
       const customerDays = new Set<string>();
       for (const [id, chat] of chats) {
         const key = `c:${id}`;
         const days = new Set([...(previous.get(key) ?? []), ...(next.get(key) ?? [])].map((row) => row.day));
         for (const day of days) customerDays.add(`p:${chat.customerId}:${day}`);
       }
-      await apply(await computeBatch(trx, shopId, calendar, [...customerDays], consultations));
+      const days = await computeBatch(reader, shopId, calendar, [...customerDays], consultations);
+      return new Map([...next, ...days]);
     });
   }
   if (batched.length === 0 && single.length === 0) return;
-  await refreshing(db, shopId, now, async (trx, apply) => {
-    for (const key of single) {
-      await apply(new Map([[key, await computeEntity(trx, shopId, calendar, key)]]));
-    }
-    await apply(await computeBatch(trx, shopId, calendar, batched));
+  await refreshing(db, shopId, now, async (reader) => {
+    const next = await computeBatch(reader, shopId, calendar, batched);
+    for (const key of single) next.set(key, await computeEntity(reader, shopId, calendar, key));
+    return next;
   });
 }
 
-/** One refresh transaction under the shop's roll-up lock; `apply` moves the roll-ups by a change and returns what was. */
+/**
+ * One refresh: `compute` reads the entities' facts (and, through `previousOf`, what they contributed until now) and
+ * returns what each contributes now; then, in one transaction under the shop's roll-up lock, the roll-ups move by
+ * the difference to what each contributed before.
+ *
+ * On PostgreSQL several processes refresh a shop's roll-ups, so `compute` runs in that transaction, after the lock:
+ * each refresh sees what the last one stored. On SQLite one process does, one refresh after another, and a change
+ * committed meanwhile queues another refresh of its entities; `compute` reads before the transaction, which then
+ * only writes (it holds the database's one write turn, which the live chat's messages wait for).
+ */
 async function refreshing(
   db: Db,
   shopId: string,
   now: number,
-  work: (
-    trx: Db,
-    apply: (next: Map<string, ContributionRow[]>) => Promise<Map<string, ContributionRow[]>>,
-  ) => Promise<void>,
+  compute: (
+    reader: Db,
+    previousOf: (keys: readonly string[]) => Promise<Map<string, ContributionRow[]>>,
+  ) => Promise<Map<string, ContributionRow[]>>,
 ): Promise<void> {
-  await withTransaction(db, async (trx) => {
-    await lockForTransaction(trx, `kpi:${shopId}`);
-    const apply = async (next: Map<string, ContributionRow[]>) => {
-      const previous = await repo.contributionsOf(trx, shopId, [...next.keys()]);
-      const changed: { key: string; rows: ContributionRow[] }[] = [];
-      const deltas: ContributionRow[] = [];
-      for (const [key, rows] of next) {
-        const delta = diffRows(previous.get(key) ?? [], rows);
-        if (delta.length === 0) continue;
-        deltas.push(...delta);
-        changed.push({ key, rows });
-      }
-      await repo.addToDaily(trx, shopId, mergeRows(deltas));
-      await repo.storeContributions(trx, shopId, changed, now);
-      return previous;
-    };
-    await work(trx, apply);
-  });
+  const apply = async (trx: Db, next: Map<string, ContributionRow[]>) => {
+    const previous = await repo.contributionsOf(trx, shopId, [...next.keys()]);
+    const changed: { key: string; rows: ContributionRow[] }[] = [];
+    const deltas: ContributionRow[] = [];
+    for (const [key, rows] of next) {
+      const delta = diffRows(previous.get(key) ?? [], rows);
+      if (delta.length === 0) continue;
+      deltas.push(...delta);
+      changed.push({ key, rows });
+    }
+    await repo.addToDaily(trx, shopId, mergeRows(deltas));
+    await repo.storeContributions(trx, shopId, changed, now);
+  };
+  const previousOf = (reader: Db) => (keys: readonly string[]) => repo.contributionsOf(reader, shopId, keys);
+  if (isPostgres(db)) {
+    await withTransaction(db, async (trx) => {
+      await lockForTransaction(trx, `kpi:${shopId}`);
+      await apply(trx, await compute(trx, previousOf(trx)));
+    });
+    return;
+  }
+  const next = await compute(db, previousOf(db));
+  await withTransaction(db, (trx) => apply(trx, next));
 }
 
 // ── recomputation from raw events (docs/metrics.md §3.2) ──────────────────────────────────────────────────
