@@ -183,6 +183,19 @@ describeEachDatabase('FAQ auto-answers and classification', (context) => {
     expect((await classification(chats[1]!)).problemType).not.toBe('complaint');
     expect(await classification(chats[2]!)).toMatchObject({ problemType: 'return_exchange' });
     for (const [index, chat] of chats.entries()) expect(await faqAnswers(visitors[index]!, chat)).toEqual([]);
+
+    // An agent's correction stays through the next pass; another chat is classified again.
+    const corrected = await admin.request('PUT', `/api/assist/conversations/${chats[0]!}/classification`, {
+      problemType: 'other',
+      complaintCategory: null,
+    });
+    expect(corrected.statusCode).toBe(200);
+    const before = await classification(chats[1]!);
+    await angry!.send('还是没人处理，我要投诉你们！');
+    await invoice!.send('发票抬头写公司的');
+    await context().app.assist.idle();
+    expect(await classification(chats[0]!)).toMatchObject({ problemType: 'other', source: 'agent' });
+    expect((await classification(chats[1]!)).updatedAt > before.updatedAt).toBe(true);
   });
 
   it('an agent’s correction changes the next suggestion for a similar message after retraining', async () => {

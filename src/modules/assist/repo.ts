@@ -111,6 +111,52 @@ export async function saveClassification(db: Db, row: AssistClassificationTable)
     .execute();
 }
 
+/** Classifications of some conversations (at most 1,000 ids a call). */
+export async function classificationsOf(
+  db: Db,
+  shopId: string,
+  conversationIds: readonly string[],
+): Promise<AssistClassificationTable[]> {
+  if (conversationIds.length === 0) return [];
+  return db
+    .selectFrom('assistClassifications')
+    .selectAll()
+    .where('shopId', '=', shopId)
+    .where('conversationId', 'in', [...conversationIds])
+    .execute();
+}
+
+/**
+ * Stores automatic classifications in one statement, except over one an agent set; returns the conversations whose
+ * row was written.
+ */
+export async function saveAutoClassifications(
+  db: Db,
+  rows: readonly AssistClassificationTable[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const written = await db
+    .insertInto('assistClassifications')
+    .values([...rows])
+    .onConflict((oc) =>
+      oc
+        .column('conversationId')
+        .doUpdateSet((eb) => ({
+          problemType: eb.ref('excluded.problemType'),
+          complaintCategory: eb.ref('excluded.complaintCategory'),
+          source: eb.ref('excluded.source'),
+          confidencePermille: eb.ref('excluded.confidencePermille'),
+          text: eb.ref('excluded.text'),
+          updatedBy: eb.ref('excluded.updatedBy'),
+          updatedAt: eb.ref('excluded.updatedAt'),
+        }))
+        .where('assistClassifications.source', '<>', 'agent'),
+    )
+    .returning('conversationId')
+    .execute();
+  return written.map((row) => row.conversationId);
+}
+
 export async function insertCorrection(db: Db, row: AssistCorrectionTable): Promise<void> {
   await db.insertInto('assistCorrections').values(row).execute();
 }

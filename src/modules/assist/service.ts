@@ -146,6 +146,26 @@ function classifiedEvent(row: AssistClassificationTable): DomainEventMap['conver
   };
 }
 
+function autoClassificationRow(
+  shopId: string,
+  conversationId: string,
+  text: string,
+  result: Classification,
+  now: number,
+): AssistClassificationTable {
+  return {
+    conversationId,
+    shopId,
+    problemType: result.problemType,
+    complaintCategory: result.complaintCategory,
+    source: 'auto',
+    confidencePermille: Math.round(result.confidence * 1000),
+    text,
+    updatedBy: null,
+    updatedAt: now,
+  };
+}
+
 /** Stores an automatic classification unless an agent already set one; emits when it changed. */
 async function recordAutoClassification(
   trx: Db,
@@ -158,17 +178,7 @@ async function recordAutoClassification(
 ): Promise<AssistClassificationTable> {
   const existing = await repo.findClassification(trx, shopId, conversationId);
   if (existing?.source === 'agent') return existing;
-  const row: AssistClassificationTable = {
-    conversationId,
-    shopId,
-    problemType: result.problemType,
-    complaintCategory: result.complaintCategory,
-    source: 'auto',
-    confidencePermille: Math.round(result.confidence * 1000),
-    text,
-    updatedBy: null,
-    updatedAt: now,
-  };
+  const row = autoClassificationRow(shopId, conversationId, text, result, now);
   await repo.saveClassification(trx, row);
   if (existing?.problemType !== row.problemType || existing.complaintCategory !== row.complaintCategory) {
     emit(classifiedEvent(row));
@@ -228,10 +238,14 @@ export async function onCustomerMessages(
   });
 }
 
+/** Held chats classified between two turns of the rest of the process; also the most stored in one statement */
+const RECLASSIFY_TURN = 100;
+
 /**
- * Chats a person holds, classified again from their latest texts: each one is read and classified first, then all of
- * the shop's are stored in one transaction. A busy shop holds hundreds of chats, and a write turn for each would
- * hold up the messages of all of them (on SQLite the main connection writes alone).
+ * Chats a person holds, classified again from their latest texts: each one is read and classified first, then the
+ * shop's changed classifications are stored in one statement (never over an agent's). A busy shop holds hundreds of
+ * chats, and a transaction for each would hold up the messages of all of them (on SQLite the main connection writes
+ * alone).
  */
 export async function reclassifyConversations(
   deps: AssistDeps,
@@ -239,18 +253,40 @@ export async function reclassifyConversations(
   conversationIds: readonly string[],
   now = Date.now(),
 ): Promise<void> {
-  if (conversationIds.length === 0) return;
   const cached = await modelFor(deps.db, shopId, now);
-  const results: Array<{ conversationId: string; text: string; overall: Classification }> = [];
-  for (const conversationId of conversationIds) {
-    const text = recentText(await recentCustomerTexts(deps.db, shopId, conversationId, 3));
-    results.push({ conversationId, text, overall: await classify(deps, cached.model, text) });
-  }
-  await runCommand(deps.db, deps.bus, async (trx, emit) => {
-    for (const { conversationId, text, overall } of results) {
-      await recordAutoClassification(trx, emit, shopId, conversationId, text, overall, now);
+  for (let start = 0; start < conversationIds.length; start += RECLASSIFY_TURN) {
+    // the rest of the process (the chats' own messages) gets a turn between two parts
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    const ids = conversationIds.slice(start, start + RECLASSIFY_TURN);
+    const before = new Map(
+      (await repo.classificationsOf(deps.db, shopId, ids)).map((row) => [row.conversationId, row]),
+    );
+    const rows: AssistClassificationTable[] = [];
+    for (const conversationId of ids) {
+      const existing = before.get(conversationId);
+      if (existing?.source === 'agent') continue;
+      const text = recentText(await recentCustomerTexts(deps.db, shopId, conversationId, 3));
+      const result = await classify(deps, cached.model, text);
+      const row = autoClassificationRow(shopId, conversationId, text, result, now);
+      const same =
+        existing &&
+        existing.text === row.text &&
+        existing.problemType === row.problemType &&
+        existing.complaintCategory === row.complaintCategory &&
+        existing.confidencePermille === row.confidencePermille;
+      if (!same) rows.push(row);
     }
-  });
+    if (rows.length === 0) continue;
+    await runCommand(deps.db, deps.bus, async (trx, emit) => {
+      const written = new Set(await repo.saveAutoClassifications(trx, rows));
+      for (const row of rows) {
+        const existing = before.get(row.conversationId);
+        const changed =
+          existing?.problemType !== row.problemType || existing.complaintCategory !== row.complaintCategory;
+        if (written.has(row.conversationId) && changed) emit(classifiedEvent(row));
+      }
+    });
+  }
 }
 
 /** The FAQ auto-answer to one customer message, if the rules allow it now (checked under the conversation's lock). */
