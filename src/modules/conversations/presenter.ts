@@ -2,7 +2,7 @@
 import type { ConversationTable, MessageTable } from '../../db/schema.js';
 import type { Attachment, ChatMessage, Conversation } from '../../shared/schemas/chat.js';
 import type { ChatCustomer } from '../customers/service.js';
-import { isoOrNull } from '../../db/instants.js';
+import { isoOf, isoOrNull } from '../../db/instants.js';
 
 export function presentMessage(row: MessageTable, attachment: Attachment | null): ChatMessage {
   return {
@@ -16,7 +16,7 @@ export function presentMessage(row: MessageTable, attachment: Attachment | null)
     text: row.text,
     attachment,
     internal: row.internal === 1,
-    createdAt: new Date(row.createdAt).toISOString(),
+    createdAt: isoOf(row.createdAt),
   };
 }
 
@@ -24,6 +24,8 @@ const PREVIEW_LENGTH = 80;
 
 /** The line conversation lists show for the last visible message; an image shows as 🖼 and its caption. */
 export function messagePreview(kind: MessageTable['kind'], text: string): string {
+  // Most texts are one short line already (a string of at most PREVIEW_LENGTH code units has no more characters).
+  if (kind !== 'image' && text.length <= PREVIEW_LENGTH && !/\s/.test(text)) return text;
   const line = text.replace(/\s+/g, ' ').trim();
   const preview = kind === 'image' ? `🖼 ${line}`.trim() : line;
   return [...preview].slice(0, PREVIEW_LENGTH).join('');
@@ -60,6 +62,6 @@ export function presentConversation(
     agentReadSeq: row.agentReadSeq,
     transferCount: row.transferCount,
     version: row.version,
-    createdAt: new Date(row.createdAt).toISOString(),
+    createdAt: isoOf(row.createdAt),
   };
 }
