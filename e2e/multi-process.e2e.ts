@@ -166,7 +166,7 @@ interface CustomerClient {
   send(
     text: string,
     options?: { source?: string; clientMessageId?: string; socket?: Socket },
-  ): Promise<AckResult<{ message: ChatMessage; conversation: Conversation }>>;
+  ): Promise<AckResult<{ message: ChatMessage; conversation?: Conversation }>>;
   sync(conversationId: string, afterSeq: number): Promise<AckResult<{ messages: ChatMessage[] }>>;
 }
 
@@ -321,7 +321,7 @@ describe('two server processes, one PostgreSQL database and one Redis', () => {
 
     const customer = await openCustomer(nodeA, widgetKey);
     const hello = ok(await customer.send('你好，这个杯子能进洗碗机吗？'));
-    const conversationId = hello.conversation.id;
+    const conversationId = hello.message.conversationId;
 
     // Stored and routed on A; the agent's socket on B hears of both through the Redis adapter.
     await eventually('the agent on B hears the assignment made on A', () =>
@@ -424,7 +424,7 @@ describe('two server processes, one PostgreSQL database and one Redis', () => {
       ),
     );
     const ackedAfterMs = Date.now() - started;
-    const conversationIds = acks.map((ack) => ok(ack).conversation.id);
+    const conversationIds = acks.map((ack) => ok(ack).message.conversationId);
     expect(new Set(conversationIds).size).toBe(CHATS);
     const customerOf = new Map(conversationIds.map((id, i) => [id, customers[i]!]));
 
@@ -602,7 +602,7 @@ describe('a Redis outage under two server processes', () => {
     const customer = await openCustomer(nodeA, widgetKey);
 
     const opened = ok(await customer.send('在吗？我的订单还没发货'));
-    const conversationId = opened.conversation.id;
+    const conversationId = opened.message.conversationId;
     await eventually('the agent on B hears the assignment made on A', () =>
       agent.updates.some((update) => update.id === conversationId && update.agentId === agentSession.userId),
     );
@@ -767,11 +767,12 @@ describe('a Redis outage under two server processes', () => {
     }
     // A new customer on A, after the outage, is routed and heard by the agent on B.
     const newcomer = await openCustomer(nodeA, widgetKey);
-    const newcomerChat = ok(await newcomer.send('新顾客：你好', { source: 'shop_home' })).conversation;
+    const newcomerChatId = ok(await newcomer.send('新顾客：你好', { source: 'shop_home' })).message
+      .conversationId;
     await eventually('the agent on B hears the new chat assigned to them on A', () =>
       agent.updates.some(
         (update) =>
-          update.id === newcomerChat.id &&
+          update.id === newcomerChatId &&
           update.status === 'assigned' &&
           update.agentId === agentSession.userId,
       ),

@@ -25,7 +25,13 @@ export interface WidgetServerEvents {
   read: (payload: { conversationId: string; seq: number }) => void;
 }
 export interface WidgetClientEvents {
-  send: (payload: unknown, ack: Ack<{ message: ChatMessage; conversation: Conversation }>) => void;
+  /**
+   * Acknowledged once stored. `conversation` (its view after the message) comes with a message that opened a
+   * conversation; one added to the customer's open conversation may come without it, since only the conversation's
+   * last message changed (`conversation:updated` announces every other change). `message.conversationId` is always
+   * there.
+   */
+  send: (payload: unknown, ack: Ack<{ message: ChatMessage; conversation?: Conversation }>) => void;
   sync: (payload: unknown, ack: Ack<{ messages: ChatMessage[] }>) => void;
   typing: (payload: unknown) => void;
   read: (payload: unknown) => void;

@@ -44,7 +44,7 @@ export interface CustomerClient {
   send(
     text: string,
     options?: { clientMessageId?: string; source?: string; orderId?: string; productId?: string },
-  ): Promise<AckResult<{ message: ChatMessage; conversation: Conversation }>>;
+  ): Promise<AckResult<{ message: ChatMessage; conversation?: Conversation }>>;
   sync(conversationId: string, afterSeq: number): Promise<AckResult<{ messages: ChatMessage[] }>>;
   reconnect(): Promise<void>;
   close(): void;

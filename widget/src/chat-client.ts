@@ -396,7 +396,7 @@ export class ChatClient {
         const socket = this.socket;
         const entry = this.outbox.nextPending();
         if (!socket?.connected || !entry) return;
-        let result: AckResult<{ message: ChatMessage; conversation: Conversation }>;
+        let result: AckResult<{ message: ChatMessage; conversation?: Conversation }>;
         try {
           result = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('send', {
             clientMessageId: entry.clientMessageId,
@@ -410,8 +410,9 @@ export class ChatClient {
           return;
         }
         if (result.ok) {
-          if (entry.payload.contact) this.storage.markContact(result.data.conversation.id);
-          this.acceptConversation(result.data.conversation);
+          if (entry.payload.contact) this.storage.markContact(result.data.message.conversationId);
+          // left out when the message only continued the open conversation (conversation:updated tells the rest)
+          if (result.data.conversation) this.acceptConversation(result.data.conversation);
           this.receiveMessages([result.data.message]);
           this.outbox.delivered([entry.clientMessageId]);
         } else {

@@ -72,7 +72,7 @@ describeEachDatabase('chat tools', (context) => {
     const sent = await visitor.send(text);
     if (!sent.ok) throw new Error(sent.error.message);
     await eventually(() => visitor.updates.at(-1)?.agentId === agentId);
-    return { visitor, conversationId: sent.data.conversation.id };
+    return { visitor, conversationId: sent.data.message.conversationId };
   }
 
   it('transfers a chat to a colleague with a note the customer never sees, keeping the history', async () => {
@@ -169,7 +169,7 @@ describeEachDatabase('chat tools', (context) => {
     await context().app.chatRouting.idle();
     expect(waiting.updates.at(-1)?.status).toBe('queued');
 
-    const full = await admin.post(`/api/conversations/${sent.data.conversation.id}/assign`, {
+    const full = await admin.post(`/api/conversations/${sent.data.message.conversationId}/assign`, {
       agentId: agent.id,
     });
     expect(full.json().error.code).toBe('agent_at_capacity');
@@ -182,7 +182,7 @@ describeEachDatabase('chat tools', (context) => {
       (await buildStaff(context(), shop, { role: 'supervisor' })).login,
     );
     const second = await onlineAgent(shop, ['pre_sale']);
-    const moved = await supervisor.post(`/api/conversations/${sent.data.conversation.id}/assign`, {
+    const moved = await supervisor.post(`/api/conversations/${sent.data.message.conversationId}/assign`, {
       agentId: second.id,
       note: '请跟进',
     });
@@ -244,7 +244,7 @@ describeEachDatabase('chat tools', (context) => {
     const night = await customer(closed.shopKey);
     const left = await night.send('晚上好，想咨询一下');
     if (!left.ok) throw new Error(left.error.message);
-    if (left.data.conversation.status === 'offline_message') {
+    if (left.data.conversation?.status === 'offline_message') {
       await eventually(() => night.received.some((m) => m.kind === 'auto_reply'));
       const reply = night.received.find((m) => m.kind === 'auto_reply');
       expect(reply?.text).toContain('09:30');
@@ -331,11 +331,11 @@ describeEachDatabase('chat tools', (context) => {
     const { conversationId } = await chatWith(shopKey, agent.id);
     const waiting = await customer(shopKey);
     const queued = await waiting.send('排队');
-    expect(queued.ok && queued.data.conversation.status).toBe('queued');
+    expect(queued.ok && queued.data.conversation?.status).toBe('queued');
     const late = await customer(shopKey);
     expect(late.session.queueFull).toBe(true);
     const message = await late.send('排不上就留言', {});
-    expect(message.ok && message.data.conversation.status).toBe('offline_message');
+    expect(message.ok && message.data.conversation?.status).toBe('offline_message');
 
     await agent.api.post(`/api/conversations/${conversationId}/close`);
     await eventually(() => waiting.updates.at(-1)?.agentId === agent.id);
@@ -469,10 +469,10 @@ describeEachDatabase('chat tools', (context) => {
     expect((await agent.api.post(`/api/conversations/${conversationId}/close`)).statusCode).toBe(200);
     const [later, last] = await Promise.all([visitor.send('还有一个问题'), visitor.send('在吗')]);
     if (!later.ok || !last.ok) throw new Error('send failed');
-    expect(later.data.conversation.id).not.toBe(conversationId);
-    expect(last.data.conversation.id).toBe(later.data.conversation.id);
+    expect(later.data.message.conversationId).not.toBe(conversationId);
+    expect(last.data.message.conversationId).toBe(later.data.message.conversationId);
     expect(later.data.message.seq).toBe(1);
-    const reopened = await visitor.sync(later.data.conversation.id, 0);
+    const reopened = await visitor.sync(later.data.message.conversationId, 0);
     expect(
       reopened.ok && reopened.data.messages.filter((m) => m.authorKind === 'customer').map((m) => m.text),
     ).toEqual(['还有一个问题', '在吗']);

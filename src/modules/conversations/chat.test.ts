@@ -62,8 +62,14 @@ describeEachDatabase('live chat', (context) => {
     });
     if (!sent.ok) throw new Error(sent.error.message);
     expect(sent.data.message.seq).toBe(1);
+    // The acknowledgement of the message that opened the chat carries the new conversation.
+    expect(sent.data.conversation).toMatchObject({
+      id: sent.data.message.conversationId,
+      source: 'product_detail',
+      productId: 'P-100',
+    });
     await eventually(() => assignedTo(visitor) === pre.id);
-    const conversationId = sent.data.conversation.id;
+    const conversationId = sent.data.message.conversationId;
 
     // The greeting auto-reply follows the assignment; it is not the agent's first response.
     const history = await pre.sync(conversationId, 0);
@@ -87,7 +93,9 @@ describeEachDatabase('live chat', (context) => {
     const again = await visitor.send('好的谢谢');
     await eventually(() => pre.received.some((m) => m.seq === 4));
     expect(pre.received.filter((m) => m.seq === 4)).toHaveLength(1);
-    expect(again.ok).toBe(true);
+    // Into the open chat only its last message changed: acknowledged without the conversation's view.
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.data).toEqual({ message: expect.objectContaining({ seq: 4, conversationId }) });
   });
 
   it('pushes a customer message to the agent and the customer’s other tab, not back to the tab that sent it', async () => {
@@ -104,7 +112,7 @@ describeEachDatabase('live chat', (context) => {
     await eventually(() => otherTab.received.some((m) => m.seq === seq));
     await eventually(() => pre.received.some((m) => m.seq === seq));
     // The sending tab has the message from its acknowledgement; an agent reply still reaches both tabs.
-    const reply = await pre.send(second.data.conversation.id, '您好');
+    const reply = await pre.send(second.data.message.conversationId, '您好');
     if (!reply.ok) throw new Error(reply.error.message);
     await eventually(() => tab.received.some((m) => m.seq === reply.data.message.seq));
     await eventually(() => otherTab.received.some((m) => m.seq === reply.data.message.seq));
@@ -134,11 +142,11 @@ describeEachDatabase('live chat', (context) => {
     const admin = await signIn(context().app, shop.admin.login);
     expect(first.ok).toBe(true);
     if (!first.ok) return;
-    await admin.post(`/api/conversations/${first.data.conversation.id}/close`);
+    await admin.post(`/api/conversations/${first.data.message.conversationId}/close`);
 
     const back = await customer(shopKey, { visitorToken: visitor.session.visitorToken });
     const second = await back.send('订单什么时候到', { source: 'order_list' });
-    expect(second.ok && second.data.conversation.id).not.toBe(first.data.conversation.id);
+    expect(second.ok && second.data.message.conversationId).not.toBe(first.data.message.conversationId);
     await eventually(() => assignedTo(back) === pre.id);
     expect(back.updates.at(-1)?.routingTier).toBe('recent_agent');
   });
@@ -167,7 +175,9 @@ describeEachDatabase('live chat', (context) => {
     expect(second.updates.at(-1)?.status).toBe('queued');
     if (!a.ok) throw new Error('send failed');
     const admin = await signIn(context().app, shop.admin.login);
-    expect((await admin.post(`/api/conversations/${a.data.conversation.id}/close`)).statusCode).toBe(200);
+    expect((await admin.post(`/api/conversations/${a.data.message.conversationId}/close`)).statusCode).toBe(
+      200,
+    );
     await eventually(() => assignedTo(second) === agent.id);
   });
 
@@ -186,7 +196,7 @@ describeEachDatabase('live chat', (context) => {
     const sent = await visitor.send('晚上好，想咨询一下');
     if (!sent.ok) throw new Error(sent.error.message);
     expect(sent.data.conversation).toMatchObject({ status: 'offline_message', offHours: true });
-    const due = Date.parse(sent.data.conversation.replyDueAt ?? '');
+    const due = Date.parse(sent.data.conversation?.replyDueAt ?? '');
     expect(due).toBeGreaterThan(Date.now());
     expect(new Date(due).getUTCMinutes()).toBe(15);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -217,11 +227,11 @@ describeEachDatabase('live chat', (context) => {
     const sent = await visitor.send('你好');
     await eventually(() => assignedTo(visitor) === agent.id);
     if (!sent.ok) throw new Error('send failed');
-    await agent.send(sent.data.conversation.id, '这位客户上周投诉过', { internal: true });
-    await agent.send(sent.data.conversation.id, '您好，请问有什么可以帮您？');
+    await agent.send(sent.data.message.conversationId, '这位客户上周投诉过', { internal: true });
+    await agent.send(sent.data.message.conversationId, '您好，请问有什么可以帮您？');
     await eventually(() => visitor.received.some((m) => m.text.startsWith('您好')));
     expect(visitor.received.map((m) => m.text)).not.toContain('这位客户上周投诉过');
-    const customerView = await visitor.sync(sent.data.conversation.id, 0);
+    const customerView = await visitor.sync(sent.data.message.conversationId, 0);
     expect(customerView.ok && customerView.data.messages.map((m) => [m.kind, m.internal])).toEqual([
       ['text', false],
       ['auto_reply', false],
@@ -285,7 +295,7 @@ describeEachDatabase('live chat', (context) => {
     await eventually(() => visitor.received.some((m) => m.kind === 'auto_reply'));
     const afterGreeting = await countMessages();
     expect(afterGreeting).toBe(before + 2);
-    const conversationId = sent.data.conversation.id;
+    const conversationId = sent.data.message.conversationId;
     const other = await customer(shopKey);
     const peek = await other.sync(conversationId, 0);
     expect(!peek.ok && peek.error.code).toBe('not_found');

@@ -76,7 +76,7 @@ describeEachDatabase('delivery guarantees', (context) => {
 
     const first = await visitor.send('消息 1', { clientMessageId: 'msg-00001' });
     if (!first.ok) throw new Error(first.error.message);
-    const conversationId = first.data.conversation.id;
+    const conversationId = first.data.message.conversationId;
     await eventually(() => visitor.updates.at(-1)?.agentId === agentAccount.id);
     const view = new AgentView(conversationId);
     const catchUp = async () => {

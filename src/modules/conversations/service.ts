@@ -300,7 +300,8 @@ export class OpenChats {
   }
 }
 
-type CustomerSent = { message: ChatMessage; conversation: Conversation };
+/** A stored customer message; the conversation's view is left out where only its last message changed. */
+type CustomerSent = { message: ChatMessage; conversation?: Conversation };
 
 /**
  * A first stage of a group commit (the SQLite writer thread). It calls `take()` when it can start storing, and gets
@@ -688,7 +689,8 @@ function chatInWriter(deps: ChatDeps, writer: SqliteWriter, openChats: OpenChats
         }
         const view = presentConversation(conversation, item.customer);
         return {
-          result: { message, conversation: view },
+          // as appendToOpenConversation's: acknowledged without the conversation's view
+          result: { message },
           event: {
             type: 'message.created',
             shopId: item.customer.shopId,
@@ -768,7 +770,8 @@ async function storeCustomerMessage(
         message: appended.message,
         senderConnection: input.senderConnection,
       });
-      return { message: appended.message, conversation: view };
+      // into the chat the customer holds, changed only by its last message: acknowledged without its view
+      return { message: appended.message };
     }
     openChats?.forget(customer.id);
   }

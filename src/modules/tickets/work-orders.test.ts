@@ -329,7 +329,7 @@ describeEachDatabase(
       open.push(visitor);
       const sent = await visitor.send('买的杯子收到就是碎的，太失望了');
       if (!sent.ok) throw new Error(sent.error.message);
-      const conversationId = sent.data.conversation.id;
+      const conversationId = sent.data.message.conversationId;
       await eventually(() => visitor.updates.at(-1)?.agentId === agent.id);
 
       const created = await create(agentApi, {
@@ -338,7 +338,7 @@ describeEachDatabase(
         conversationId,
         complaintCategory: 'product_quality',
       });
-      expect(created.workOrder.customer?.id).toBe(sent.data.conversation.customer.id);
+      expect(created.workOrder.customer?.id).toBe(sent.data.conversation?.customer.id);
       expect(created.workOrder.sourceKind).toBe('chat');
       expect(created.apologyText).toContain('非常抱歉');
 
