@@ -45,6 +45,7 @@ import { knowledgeRoutes } from '../modules/knowledge/routes.js';
 import { startKpiJobs } from '../modules/kpi/jobs.js';
 import { metricsRoutes } from '../modules/kpi/routes.js';
 import { publishWallboard } from '../modules/kpi/realtime.js';
+import { rooms } from '../modules/conversations/realtime.js';
 import { reportRoutes } from '../modules/reports/routes.js';
 import { startScheduledReports } from '../modules/reports/service.js';
 import { EventBus } from './events.js';
@@ -202,6 +203,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     now: options.clock ?? Date.now,
     agents: agentNamespace,
     onError: (error) => app.log.error({ err: error }, 'wallboard push failed'),
+    // One node knows every connection; several (Redis) would have to ask each other.
+    watched: options.redis
+      ? undefined
+      : (shopId) => (realtime.io.of('/agent').adapter.rooms.get(rooms.overseers(shopId))?.size ?? 0) > 0,
   });
   app.decorate('slaJobs', slaJobs);
   app.decorate('chatRouting', routing);

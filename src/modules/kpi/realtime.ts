@@ -27,6 +27,11 @@ export function publishWallboard(deps: {
   onError: (error: unknown) => void;
   /** bursts closer than this are pushed once (default 200 ms) */
   settleMs?: number;
+  /**
+   * Whether anybody may be watching the shop's wallboard; a board nobody watches is not computed. Without it (several
+   * nodes: the overseers may be connected to another) every burst is pushed.
+   */
+  watched?: (shopId: string) => boolean;
 }): () => void {
   const pending = new Map<string, NodeJS.Timeout>();
   const unsubscribe = deps.bus.subscribe((event) => {
@@ -34,6 +39,7 @@ export function publishWallboard(deps: {
     const shopId = event.shopId;
     const timer = setTimeout(() => {
       pending.delete(shopId);
+      if (deps.watched && !deps.watched(shopId)) return;
       void deps.jobs
         .settled()
         .then(() => wallboard(deps.db, shopId, deps.now()))
