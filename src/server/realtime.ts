@@ -330,7 +330,14 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
     });
   });
 
-  const unsubscribe = publishConversationEvents(db, bus, widget as never, agents as never, logError);
+  const unsubscribe = publishConversationEvents(
+    db,
+    bus,
+    widget as never,
+    agents as never,
+    logError,
+    !options.redis,
+  );
 
   return {
     io,

@@ -19,7 +19,15 @@ export function publishConversationEvents(
   widget: Namespace<Record<string, never>, WidgetServerEvents>,
   agents: Namespace<Record<string, never>, AgentServerEvents>,
   onError: (error: unknown) => void,
+  /** Whether this process holds every connection (no Redis adapter): its rooms are all there is. */
+  singleNode = false,
 ): () => void {
+  /** Whether a room may hold a connection besides `except` (a broadcast encodes its packet even for nobody). */
+  const mayReach = (room: string, except: string | undefined) => {
+    if (!singleNode) return true;
+    const members = widget.adapter.rooms.get(room);
+    return members !== undefined && [...members].some((id) => id !== except);
+  };
   // Queue places change with every arrival, assignment and close; a burst is sent once, after it settles.
   const pendingShops = new Set<string>();
   let stopped = false;
@@ -44,8 +52,10 @@ export function publishConversationEvents(
   const unsubscribe = bus.subscribe((event) => {
     if (event.type === 'message.created') {
       const { conversation, message } = event;
-      if (!message.internal) {
-        const customerRoom = widget.to(rooms.customer(conversation.customer.id));
+      const room = rooms.customer(conversation.customer.id);
+      // the customer's other tabs (the sending one learns of it through its acknowledgement)
+      if (!message.internal && mayReach(room, event.senderConnection)) {
+        const customerRoom = widget.to(room);
         (event.senderConnection ? customerRoom.except(event.senderConnection) : customerRoom).emit(
           'message:new',
           message,
