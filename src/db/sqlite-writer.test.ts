@@ -96,6 +96,29 @@ describe.runIf(testDialects().includes('sqlite'))('SQLite writer thread [sqlite]
     expect(await items()).toEqual(['a1:kept', 'b1:after']);
   });
 
+  it('knows a statement first sent with a batch it did not run, and the reads a step asked for', async () => {
+    const clash: TakeThenInsert = {
+      ...step('b', 'clash'),
+      insert: { ...step('a', 'clash').insert, fromTake: { parameter: 1, column: 'open' } },
+    };
+    await writer.takeThenInsert([step('a', 'kept')]);
+    // The owner's read is new with the skipped batch: it is sent once, and must work in the next one.
+    const settled = await Promise.allSettled([
+      writer.takeThenInsert([clash]),
+      writer.takeThenInsert([step('b', 'behind', true)]),
+    ]);
+    expect(settled.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    const [withOwner, closed, plain] = await writer.takeThenInsert([
+      step('b', 'after', true),
+      step('closed', 'lost', true),
+      step('a', 'more'),
+    ]);
+    expect(withOwner).toEqual({ taken: { id: 'b', open: 1, last: 1, owner: 'Bo' }, read: { shout: 'BO' } });
+    expect(closed).toBeNull();
+    expect(plain).toEqual({ taken: { id: 'a', open: 1, last: 2, owner: 'Ann' }, read: null });
+    expect(await items()).toEqual(['a1:kept', 'a2:more', 'b1:after']);
+  });
+
   it('runs none of the batches sent behind a failed one, and runs those sent after its answer', async () => {
     await writer.takeThenInsert([step('a', 'kept')]);
     const clash: TakeThenInsert = {
@@ -112,6 +135,29 @@ describe.runIf(testDialects().includes('sqlite'))('SQLite writer thread [sqlite]
     ).toEqual(['SQLITE_CONSTRAINT_UNIQUE', 'KEFU_WRITER_SKIPPED', 'KEFU_WRITER_SKIPPED']);
     await writer.takeThenInsert([step('b', 'after')]);
     expect(await items()).toEqual(['a1:kept', 'b1:after']);
+  });
+
+  it('knows a statement first sent with a batch it did not run, and the reads a step asked for', async () => {
+    const clash: TakeThenInsert = {
+      ...step('b', 'clash'),
+      insert: { ...step('a', 'clash').insert, fromTake: { parameter: 1, column: 'open' } },
+    };
+    await writer.takeThenInsert([step('a', 'kept')]);
+    // The owner's read is new with the skipped batch: it is sent once, and must work in the next one.
+    const settled = await Promise.allSettled([
+      writer.takeThenInsert([clash]),
+      writer.takeThenInsert([step('b', 'behind', true)]),
+    ]);
+    expect(settled.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    const [withOwner, closed, plain] = await writer.takeThenInsert([
+      step('b', 'after', true),
+      step('closed', 'lost', true),
+      step('a', 'more'),
+    ]);
+    expect(withOwner).toEqual({ taken: { id: 'b', open: 1, last: 1, owner: 'Bo' }, read: { shout: 'BO' } });
+    expect(closed).toBeNull();
+    expect(plain).toEqual({ taken: { id: 'a', open: 1, last: 2, owner: 'Ann' }, read: null });
+    expect(await items()).toEqual(['a1:kept', 'a2:more', 'b1:after']);
   });
 
   it('makes a write of the main connection wait while a batch is on its way, instead of blocking on the lock', async () => {

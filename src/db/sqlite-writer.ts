@@ -49,6 +49,8 @@ export interface SqliteWriter {
 }
 
 // Plain CommonJS, run with `eval` (no TypeScript loader in the worker), like the checkpoint worker.
+// Requests and answers travel as flat arrays of plain values (see encodeSteps and decodeRows below): copying them
+// between threads costs a fraction of copying an object per statement and per row, key by key.
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -59,9 +61,21 @@ db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
 // The background checkpoint worker copies the log back; this connection only appends to it.
 db.pragma('wal_autocheckpoint = 0');
-// Statements by the number the main thread gave their SQL (sent once, with the first request that uses it).
+// Statements by the number the main thread gave their SQL (sent once, with the first request that uses it); those
+// that return rows return them as arrays, in the order of their columns, whose names go back once.
 const statements = new Map();
-const prepare = (id) => statements.get(id);
+const define = (pairs, columns) => {
+  for (const [id, sql] of pairs) {
+    const statement = db.prepare(sql);
+    const entry = { statement, columns: null };
+    if (statement.reader) {
+      statement.raw(true);
+      entry.columns = statement.columns().map((column) => column.name);
+      columns.push([id, entry.columns]);
+    }
+    statements.set(id, entry);
+  }
+};
 const begin = db.prepare('begin immediate');
 const commit = db.prepare('commit');
 const rollback = db.prepare('rollback');
@@ -78,55 +92,136 @@ parentPort.on('message', (request) => {
     paused = false;
     return;
   }
-  if (paused) {
-    parentPort.postMessage({
-      id: request.id,
-      error: { message: 'not run: an earlier batch failed', code: 'KEFU_WRITER_SKIPPED' },
-    });
-    return;
-  }
+  const columns = [];
   try {
-    for (const [id, sql] of request.define) statements.set(id, db.prepare(sql));
-    const rows = [];
+    // Defined even when not run: the main thread counts them as sent.
+    define(request.define, columns);
+    if (paused) {
+      parentPort.postMessage({
+        id: request.id,
+        columns,
+        error: { message: 'not run: an earlier batch failed', code: 'KEFU_WRITER_SKIPPED' },
+      });
+      return;
+    }
+    // Per step: take id, n, n parameters; insert id, n, n parameters, the parameter from the take, its column;
+    // read id (0: none), and if any n, n parameters, the parameter from the take, its column.
+    const f = request.steps;
+    const out = [];
+    const fromTake = (entry, row, column) => row[entry.columns.indexOf(column)];
     begin.run();
     try {
-      for (const step of request.steps) {
-        const row = prepare(step.take.sql).all(step.take.parameters)[0];
+      for (let i = 0; i < f.length; ) {
+        const take = statements.get(f[i++]);
+        const takeParameters = f.slice(i + 1, i + 1 + f[i]);
+        i += 1 + f[i];
+        const insert = statements.get(f[i++]);
+        const insertParameters = f.slice(i + 1, i + 1 + f[i]);
+        i += 1 + f[i];
+        const insertFrom = f[i++];
+        const insertColumn = f[i++];
+        const readId = f[i++];
+        let read = null;
+        if (readId !== 0) {
+          read = { entry: statements.get(readId), parameters: f.slice(i + 1, i + 1 + f[i]) };
+          i += 1 + f[i];
+          read.from = f[i++];
+          read.column = f[i++];
+        }
+        const row = take.statement.all(takeParameters)[0];
         if (!row) {
-          rows.push(null);
+          out.push(0);
           continue;
         }
-        const withRow = (statement) => {
-          const parameters = statement.parameters.slice();
-          parameters[statement.fromTake.parameter] = row[statement.fromTake.column];
-          return parameters;
-        };
-        prepare(step.insert.sql).run(withRow(step.insert));
-        const read = step.read ? prepare(step.read.sql).all(withRow(step.read))[0] || null : null;
-        rows.push({ taken: row, read });
+        insertParameters[insertFrom] = fromTake(take, row, insertColumn);
+        insert.statement.run(insertParameters);
+        out.push(1);
+        for (const value of row) out.push(value);
+        if (read) {
+          read.parameters[read.from] = fromTake(take, row, read.column);
+          const found = read.entry.statement.all(read.parameters)[0];
+          if (found) {
+            out.push(1);
+            for (const value of found) out.push(value);
+          } else out.push(0);
+        }
       }
       commit.run();
     } catch (error) {
       if (db.inTransaction) rollback.run();
       throw error;
     }
-    parentPort.postMessage({ id: request.id, rows });
+    parentPort.postMessage({ id: request.id, columns, rows: out });
   } catch (error) {
     paused = true;
     parentPort.postMessage({
       id: request.id,
+      columns,
       error: { message: String((error && error.message) || error), code: error && error.code },
     });
   }
 });
 `;
 
-type Reply =
-  { id: number; rows: Array<Taken | null> } | { id: number; error: { message: string; code?: string } };
+type Reply = { id: number; columns: Array<[number, string[]]> } & (
+  { rows: unknown[] } | { error: { message: string; code?: string } }
+);
 
 interface Pending {
+  /** Each step's take and read statement numbers (0: no read), to read the answer's rows */
+  shapes: Array<{ take: number; read: number }>;
   resolve: (rows: Array<Taken | null>) => void;
   reject: (error: Error) => void;
+}
+
+/** The steps as one flat array: statement numbers, parameter counts, parameters (see the worker's loop). */
+function encodeSteps(
+  steps: readonly TakeThenInsert[],
+  numberOf: (sql: string) => number,
+): { flat: unknown[]; shapes: Pending['shapes'] } {
+  const flat: unknown[] = [];
+  const shapes: Pending['shapes'] = [];
+  const statement = (number: number, parameters: readonly unknown[]) => {
+    flat.push(number, parameters.length);
+    for (const value of parameters) flat.push(value);
+  };
+  for (const step of steps) {
+    const take = numberOf(step.take.sql);
+    statement(take, step.take.parameters);
+    statement(numberOf(step.insert.sql), step.insert.parameters);
+    flat.push(step.insert.fromTake.parameter, step.insert.fromTake.column);
+    if (step.read) {
+      const read = numberOf(step.read.sql);
+      statement(read, step.read.parameters);
+      flat.push(step.read.fromTake.parameter, step.read.fromTake.column);
+      shapes.push({ take, read });
+    } else {
+      flat.push(0);
+      shapes.push({ take, read: 0 });
+    }
+  }
+  return { flat, shapes };
+}
+
+/** The answer's flat values back into each step's rows, named by their statements' columns. */
+function decodeRows(
+  values: readonly unknown[],
+  shapes: Pending['shapes'],
+  columnsOf: ReadonlyMap<number, readonly string[]>,
+): Array<Taken | null> {
+  let at = 0;
+  const row = (statement: number): DriverRow => {
+    const columns = columnsOf.get(statement) ?? [];
+    const found: DriverRow = {};
+    for (const column of columns) found[column] = values[at++];
+    return found;
+  };
+  return shapes.map(({ take, read }) => {
+    if (values[at++] === 0) return null;
+    const taken = row(take);
+    if (read === 0) return { taken, read: null };
+    return { taken, read: values[at++] === 0 ? null : row(read) };
+  });
 }
 
 /** A writer thread for the SQLite file (not `:memory:`, which another connection cannot open). */
@@ -135,6 +230,8 @@ export function startSqliteWriter(file: string, gate: WriteGate): SqliteWriter {
   let worker: Worker | null = null;
   /** SQL text → its number in the current worker */
   const defined = new Map<string, number>();
+  /** A statement's number → the names of the columns of its rows (statements that return rows) */
+  const columnsOf = new Map<number, string[]>();
   let nextId = 1;
   const pending = new Map<number, Pending>();
   let closed = false;
@@ -148,12 +245,14 @@ export function startSqliteWriter(file: string, gate: WriteGate): SqliteWriter {
     if (worker) return worker;
     const started = new Worker(workerSource, { eval: true, workerData: { driver, file } });
     defined.clear();
+    columnsOf.clear();
     started.unref();
     let failed = false;
     started.on('message', (reply: Reply) => {
       const entry = pending.get(reply.id);
       if (!entry) return;
       pending.delete(reply.id);
+      for (const [number, columns] of reply.columns) columnsOf.set(number, columns);
       if (!('rows' in reply)) failed = true;
       if (pending.size === 0) {
         started.unref();
@@ -164,7 +263,7 @@ export function startSqliteWriter(file: string, gate: WriteGate): SqliteWriter {
           started.postMessage({ type: 'resume' });
         }
       }
-      if ('rows' in reply) entry.resolve(reply.rows);
+      if ('rows' in reply) entry.resolve(decodeRows(reply.rows, entry.shapes, columnsOf));
       else entry.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
     });
     started.on('error', (error) => {
@@ -197,21 +296,17 @@ export function startSqliteWriter(file: string, gate: WriteGate): SqliteWriter {
         }
         return number;
       };
-      const numbered = steps.map((step) => ({
-        take: { sql: numberOf(step.take.sql), parameters: step.take.parameters },
-        insert: { ...step.insert, sql: numberOf(step.insert.sql) },
-        read: step.read && { ...step.read, sql: numberOf(step.read.sql) },
-      }));
+      const { flat, shapes } = encodeSteps(steps, numberOf);
       return new Promise((resolve, reject) => {
         try {
-          target.postMessage({ type: 'run', id, define, steps: numbered });
+          target.postMessage({ type: 'run', id, define, steps: flat });
         } catch (error) {
           for (const [, sql] of define) defined.delete(sql);
           throw error;
         }
         // Kept alive while it owes an answer, so no acknowledgement waits on a process that decided to exit.
         if (pending.size === 0) target.ref();
-        pending.set(id, { resolve, reject });
+        pending.set(id, { shapes, resolve, reject });
       });
     },
     async close() {
