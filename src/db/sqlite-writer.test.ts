@@ -45,6 +45,11 @@ describe.runIf(testDialects().includes('sqlite'))('SQLite writer thread [sqlite]
         }
       : undefined,
   });
+  /** A step whose insert breaks the unique key (b's take, a's insert at seq 1, which a already has) */
+  const clash = (): TakeThenInsert => ({
+    ...step('b', 'clash'),
+    insert: { ...step('a', 'clash').insert, fromTake: { parameter: 1, column: 'open' } },
+  });
   const items = async () =>
     (
       await sql<{
@@ -96,37 +101,10 @@ describe.runIf(testDialects().includes('sqlite'))('SQLite writer thread [sqlite]
     expect(await items()).toEqual(['a1:kept', 'b1:after']);
   });
 
-  it('knows a statement first sent with a batch it did not run, and the reads a step asked for', async () => {
-    const clash: TakeThenInsert = {
-      ...step('b', 'clash'),
-      insert: { ...step('a', 'clash').insert, fromTake: { parameter: 1, column: 'open' } },
-    };
-    await writer.takeThenInsert([step('a', 'kept')]);
-    // The owner's read is new with the skipped batch: it is sent once, and must work in the next one.
-    const settled = await Promise.allSettled([
-      writer.takeThenInsert([clash]),
-      writer.takeThenInsert([step('b', 'behind', true)]),
-    ]);
-    expect(settled.map((result) => result.status)).toEqual(['rejected', 'rejected']);
-    const [withOwner, closed, plain] = await writer.takeThenInsert([
-      step('b', 'after', true),
-      step('closed', 'lost', true),
-      step('a', 'more'),
-    ]);
-    expect(withOwner).toEqual({ taken: { id: 'b', open: 1, last: 1, owner: 'Bo' }, read: { shout: 'BO' } });
-    expect(closed).toBeNull();
-    expect(plain).toEqual({ taken: { id: 'a', open: 1, last: 2, owner: 'Ann' }, read: null });
-    expect(await items()).toEqual(['a1:kept', 'a2:more', 'b1:after']);
-  });
-
   it('runs none of the batches sent behind a failed one, and runs those sent after its answer', async () => {
     await writer.takeThenInsert([step('a', 'kept')]);
-    const clash: TakeThenInsert = {
-      ...step('b', 'clash'),
-      insert: { ...step('a', 'clash').insert, fromTake: { parameter: 1, column: 'open' } },
-    };
     const settled = await Promise.allSettled([
-      writer.takeThenInsert([clash]),
+      writer.takeThenInsert([clash()]),
       writer.takeThenInsert([step('b', 'behind')]),
       writer.takeThenInsert([step('a', 'behind')]),
     ]);
@@ -138,14 +116,10 @@ describe.runIf(testDialects().includes('sqlite'))('SQLite writer thread [sqlite]
   });
 
   it('knows a statement first sent with a batch it did not run, and the reads a step asked for', async () => {
-    const clash: TakeThenInsert = {
-      ...step('b', 'clash'),
-      insert: { ...step('a', 'clash').insert, fromTake: { parameter: 1, column: 'open' } },
-    };
     await writer.takeThenInsert([step('a', 'kept')]);
     // The owner's read is new with the skipped batch: it is sent once, and must work in the next one.
     const settled = await Promise.allSettled([
-      writer.takeThenInsert([clash]),
+      writer.takeThenInsert([clash()]),
       writer.takeThenInsert([step('b', 'behind', true)]),
     ]);
     expect(settled.map((result) => result.status)).toEqual(['rejected', 'rejected']);
