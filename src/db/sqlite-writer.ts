@@ -67,11 +67,12 @@ const statements = new Map();
 const define = (pairs, columns) => {
   for (const [id, sql] of pairs) {
     const statement = db.prepare(sql);
-    const entry = { statement, columns: null };
+    const entry = { statement, position: null };
     if (statement.reader) {
       statement.raw(true);
-      entry.columns = statement.columns().map((column) => column.name);
-      columns.push([id, entry.columns]);
+      const names = statement.columns().map((column) => column.name);
+      entry.position = new Map(names.map((name, index) => [name, index]));
+      columns.push([id, names]);
     }
     statements.set(id, entry);
   }
@@ -108,7 +109,7 @@ parentPort.on('message', (request) => {
     // read id (0: none), and if any n, n parameters, the parameter from the take, its column.
     const f = request.steps;
     const out = [];
-    const fromTake = (entry, row, column) => row[entry.columns.indexOf(column)];
+    const fromTake = (entry, row, column) => row[entry.position.get(column)];
     begin.run();
     try {
       for (let i = 0; i < f.length; ) {

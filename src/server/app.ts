@@ -203,10 +203,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     now: options.clock ?? Date.now,
     agents: agentNamespace,
     onError: (error) => app.log.error({ err: error }, 'wallboard push failed'),
-    // One node knows every connection; several (Redis) would have to ask each other.
-    watched: options.redis
-      ? undefined
-      : (shopId) => (realtime.io.of('/agent').adapter.rooms.get(rooms.overseers(shopId))?.size ?? 0) > 0,
+    watched: (shopId) => realtime.mayReach('/agent', rooms.overseers(shopId)),
   });
   app.decorate('slaJobs', slaJobs);
   app.decorate('chatRouting', routing);

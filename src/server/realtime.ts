@@ -143,6 +143,11 @@ export interface Realtime {
   io: Server;
   /** Whether this node can hear the others: the adapter's Redis connections are up (always true without Redis). */
   adapterReady(): boolean;
+  /**
+   * Whether a room of a namespace may hold a connection (besides `except`). One node knows every connection; with
+   * the Redis adapter the others' are not known here, so the answer is yes.
+   */
+  mayReach(namespace: '/widget' | '/agent', room: string, except?: string): boolean;
   close(): Promise<void>;
 }
 
@@ -330,18 +335,24 @@ export function attachRealtime(app: App, options: RealtimeOptions): Realtime {
     });
   });
 
+  const mayReach = (namespace: '/widget' | '/agent', room: string, except?: string) => {
+    if (options.redis) return true;
+    const members = io.of(namespace).adapter.rooms.get(room);
+    return members !== undefined && [...members].some((id) => id !== except);
+  };
   const unsubscribe = publishConversationEvents(
     db,
     bus,
     widget as never,
     agents as never,
     logError,
-    !options.redis,
+    (room, except) => mayReach('/widget', room, except),
   );
 
   return {
     io,
     adapterReady: () => (!pub || pub.status === 'ready') && (!sub || sub.status === 'ready'),
+    mayReach,
     close: async () => {
       unsubscribe();
       audiences.stop();

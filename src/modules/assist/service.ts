@@ -146,6 +146,19 @@ function classifiedEvent(row: AssistClassificationTable): DomainEventMap['conver
   };
 }
 
+/** A customer's text with something in it: what classification and auto-answers read */
+function isCustomerText(message: ChatMessage): boolean {
+  return message.authorKind === 'customer' && message.kind === 'text' && message.text.trim() !== '';
+}
+
+/** Whether a classification names another problem type or complaint category than the one stored (if any) */
+function typeChanged(
+  existing: AssistClassificationTable | undefined,
+  row: AssistClassificationTable,
+): boolean {
+  return existing?.problemType !== row.problemType || existing.complaintCategory !== row.complaintCategory;
+}
+
 function autoClassificationRow(
   shopId: string,
   conversationId: string,
@@ -180,7 +193,7 @@ async function recordAutoClassification(
   if (existing?.source === 'agent') return existing;
   const row = autoClassificationRow(shopId, conversationId, text, result, now);
   await repo.saveClassification(trx, row);
-  if (existing?.problemType !== row.problemType || existing.complaintCategory !== row.complaintCategory) {
+  if (typeChanged(existing, row)) {
     emit(classifiedEvent(row));
   }
   return row;
@@ -199,9 +212,7 @@ export async function onCustomerMessages(
   options: { answer: boolean },
   now = Date.now(),
 ): Promise<ChatMessage[]> {
-  const texts = messages.filter(
-    (message) => message.authorKind === 'customer' && message.kind === 'text' && message.text.trim(),
-  );
+  const texts = messages.filter(isCustomerText);
   if (texts.length === 0) return [];
   const cached = await modelFor(deps.db, shopId, now);
   const conversationText = recentText(await recentCustomerTexts(deps.db, shopId, conversationId, 3));
@@ -280,10 +291,9 @@ export async function reclassifyConversations(
     await runCommand(deps.db, deps.bus, async (trx, emit) => {
       const written = new Set(await repo.saveAutoClassifications(trx, rows));
       for (const row of rows) {
-        const existing = before.get(row.conversationId);
-        const changed =
-          existing?.problemType !== row.problemType || existing.complaintCategory !== row.complaintCategory;
-        if (written.has(row.conversationId) && changed) emit(classifiedEvent(row));
+        if (written.has(row.conversationId) && typeChanged(before.get(row.conversationId), row)) {
+          emit(classifiedEvent(row));
+        }
       }
     });
   }
@@ -487,8 +497,6 @@ function mayAutoAnswer(conversation: Conversation): boolean {
  */
 export function startAssist(deps: AssistDeps, onError: (error: unknown) => void): AssistRunner {
   type Item = { shopId: string; message: ChatMessage };
-  const hasText = (message: ChatMessage) =>
-    message.authorKind === 'customer' && message.kind === 'text' && message.text.trim() !== '';
   // Chats nobody holds, one at a time, each message at once (the auto-answer cannot wait).
   const answering = coalescingWorker<Item>(async (conversationId, items) => {
     const [first] = items;
@@ -500,7 +508,7 @@ export function startAssist(deps: AssistDeps, onError: (error: unknown) => void)
   const classifying = coalescingWorker<Item>(
     async (shopId, items) => {
       const conversationIds = new Set(
-        items.filter((item) => hasText(item.message)).map((item) => item.message.conversationId),
+        items.filter((item) => isCustomerText(item.message)).map((item) => item.message.conversationId),
       );
       await reclassifyConversations(deps, shopId, [...conversationIds]);
     },

@@ -19,15 +19,9 @@ export function publishConversationEvents(
   widget: Namespace<Record<string, never>, WidgetServerEvents>,
   agents: Namespace<Record<string, never>, AgentServerEvents>,
   onError: (error: unknown) => void,
-  /** Whether this process holds every connection (no Redis adapter): its rooms are all there is. */
-  singleNode = false,
+  /** Whether a customer's room may hold a connection besides `except` (a broadcast encodes its packet even for nobody) */
+  mayReach: (room: string, except: string | undefined) => boolean = () => true,
 ): () => void {
-  /** Whether a room may hold a connection besides `except` (a broadcast encodes its packet even for nobody). */
-  const mayReach = (room: string, except: string | undefined) => {
-    if (!singleNode) return true;
-    const members = widget.adapter.rooms.get(room);
-    return members !== undefined && [...members].some((id) => id !== except);
-  };
   // Queue places change with every arrival, assignment and close; a burst is sent once, after it settles.
   const pendingShops = new Set<string>();
   let stopped = false;

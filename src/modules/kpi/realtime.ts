@@ -27,10 +27,7 @@ export function publishWallboard(deps: {
   onError: (error: unknown) => void;
   /** bursts closer than this are pushed once (default 200 ms) */
   settleMs?: number;
-  /**
-   * Whether anybody may be watching the shop's wallboard; a board nobody watches is not computed. Without it (several
-   * nodes: the overseers may be connected to another) every burst is pushed.
-   */
+  /** Whether anybody may be watching the shop's wallboard; a board nobody watches is not computed (default: yes). */
   watched?: (shopId: string) => boolean;
 }): () => void {
   const pending = new Map<string, NodeJS.Timeout>();
