@@ -340,7 +340,7 @@ async function runKefu(options: Options, cleanups: Array<() => Promise<void> | v
         options: { extraHeaders: { cookie: staff[index]!.cookie } },
       },
     })),
-    ...loadShape(options, tag),
+    ...loadShape(options),
     onMeasureStart: meter.start,
     onMeasureEnd: meter.stop,
   };
@@ -375,7 +375,7 @@ async function runKefu(options: Options, cleanups: Array<() => Promise<void> | v
   };
 }
 
-function loadShape(options: Options, tag: string) {
+function loadShape(options: Options) {
   return {
     warmupS: options.warmupS,
     durationS: options.durationS,
@@ -383,7 +383,6 @@ function loadShape(options: Options, tag: string) {
     replyRatio: options.replyRatio,
     rate: options.rate,
     openTimeoutS: 60,
-    tag,
     log,
   };
 }
@@ -408,7 +407,7 @@ async function runBareRelay(options: Options) {
       id,
       endpoint: { url: `${relay.url}/agent`, options: { auth: { agentId: id } } },
     })),
-    ...loadShape(options, randomBytes(3).toString('hex')),
+    ...loadShape(options),
     onMeasureStart: meter.start,
     onMeasureEnd: meter.stop,
   });

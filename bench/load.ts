@@ -1,8 +1,10 @@
 // The load shape every target gets (Kefu or the bare relay): customers and agents as real Socket.IO clients, a burst
 // of new conversations, a warm-up, then a measured phase of customers sending through a bounded window of unacked
 // messages while agents receive them and reply to a fraction.
+import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { newClientMessageId } from '../src/shared/client-message-id.js';
 import { round, summarise, type LatencySummary } from './stats.js';
 
 export interface Endpoint {
@@ -23,8 +25,6 @@ export interface LoadPlan {
   /** Customer messages a second over all customers; 0 = as fast as the acks allow. */
   rate: number;
   openTimeoutS: number;
-  /** Unique per run, so client message ids never collide with an earlier run's. */
-  tag: string;
   log: (line: string) => void;
   onMeasureStart?: () => void;
   onMeasureEnd?: () => void;
@@ -165,7 +165,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
       if (Math.floor(agent.received * plan.replyRatio) === Math.floor(before * plan.replyRatio)) return;
       if (phase === 'drain') return;
       replySeq += 1;
-      const clientMessageId = `${plan.tag}r${replySeq}`;
+      const clientMessageId = newClientMessageId(Date.now(), randomBytes);
       const sentAt = now();
       toCustomer.set(clientMessageId, { sentAt, measured: inMeasure(sentAt) });
       agent.socket
@@ -220,7 +220,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   let pump: (customer: Customer) => void = () => undefined;
   const sendOne = (customer: Customer) => {
     customer.seq += 1;
-    const clientMessageId = `${plan.tag}c${customer.index}n${customer.seq}`;
+    const clientMessageId = newClientMessageId(Date.now(), randomBytes);
     const sentAt = now();
     const measured = inMeasure(sentAt);
     if (phase !== 'open') toAgent.set(clientMessageId, { sentAt, measured });

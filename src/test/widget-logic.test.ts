@@ -215,13 +215,20 @@ describe('widget outbox', () => {
     expect(outbox.entries()).toEqual([]);
   });
 
-  it('makes client message ids the server accepts, different every time', () => {
+  it('makes client message ids the server accepts, different every time, in the order they were made', () => {
     const ids = new Set(Array.from({ length: 1000 }, () => newClientMessageId()));
     expect(ids.size).toBe(1000);
     for (const id of [...ids].slice(0, 50)) {
       expect(visitorSendSchema.safeParse({ clientMessageId: id, text: 'hi' }).success).toBe(true);
     }
-    expect(newClientMessageId(() => new Uint8Array(20).fill(255))).toBe('-'.repeat(20));
+    const at = Date.UTC(2026, 11, 7, 6, 0);
+    expect(newClientMessageId(() => new Uint8Array(20).fill(255), at)).toBe(
+      `${at.toString(16).padStart(12, '0')}${'-'.repeat(20)}`,
+    );
+    // a later millisecond sorts after, whatever the random part (as the database compares text)
+    const earlier = newClientMessageId(() => new Uint8Array(20).fill(255), at);
+    const later = newClientMessageId(() => new Uint8Array(20).fill(0), at + 1);
+    expect([later, earlier].sort()).toEqual([earlier, later]);
   });
 });
 

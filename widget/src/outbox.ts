@@ -1,6 +1,7 @@
 // The customer's unsent messages: each keeps its client message id until the server acknowledges it, survives
 // a reload (persisted), and is resent with the same id after a reconnect, so the server stores it once.
 import type { EntrySource } from '../../src/shared/chat.js';
+import { newClientMessageId as clientMessageId } from '../../src/shared/client-message-id.js';
 import type { Attachment } from '../../src/shared/schemas/chat.js';
 
 /** What `send` carries (visitorSendSchema), minus the id the outbox adds. */
@@ -30,11 +31,12 @@ export interface OutboxStorage {
   save(entries: OutboxEntry[]): void;
 }
 
-const idAlphabet = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-';
-
-/** 20 characters of [0-9a-zA-Z_-] from a CSPRNG: 120 random bits, well inside the server's 8–64 rule. */
-export function newClientMessageId(randomBytes: (size: number) => Uint8Array = cryptoBytes): string {
-  return Array.from(randomBytes(20), (byte) => idAlphabet[byte % 64]).join('');
+/** Time-ordered, with 120 random bits (src/shared/client-message-id.ts). */
+export function newClientMessageId(
+  randomBytes: (size: number) => Uint8Array = cryptoBytes,
+  now: number = Date.now(),
+): string {
+  return clientMessageId(now, randomBytes);
 }
 
 function cryptoBytes(size: number): Uint8Array {

@@ -13,6 +13,7 @@ import * as m0010 from './0010-qa-discipline.js';
 import * as m0011 from './0011-knowledge.js';
 import * as m0012 from './0012-metrics.js';
 import * as m0013 from './0013-lookup-indexes.js';
+import * as m0014 from './0014-message-client-key.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011-knowledge': m0011,
   '0012-metrics': m0012,
   '0013-lookup-indexes': m0013,
+  '0014-message-client-key': m0014,
 };

@@ -1,9 +1,10 @@
 // Messages the agent sent that the server has not acknowledged yet: sent over the socket with their client id,
 // resent after a lost ack or a reconnect until stored (the server keeps one copy per client id).
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { newClientMessageId as clientMessageId } from '@shared/client-message-id.js';
 import type { Attachment, ChatMessage } from '@shared/schemas/chat.js';
 import { ackTimeoutMs, type AckResult } from '../api/agent-socket';
-import { clientMessageIdFrom, resendDelayMs, withoutDelivered, type OutboxItem } from '../rules/outbox';
+import { resendDelayMs, withoutDelivered, type OutboxItem } from '../rules/outbox';
 import { useAgentSocket, useSocketEvent } from './use-agent-socket';
 
 export interface Draft {
@@ -14,7 +15,7 @@ export interface Draft {
 }
 
 function newClientMessageId(): string {
-  return clientMessageIdFrom(crypto.getRandomValues(new Uint8Array(16)));
+  return clientMessageId(Date.now(), (size) => crypto.getRandomValues(new Uint8Array(size)));
 }
 
 /** Errors that a later attempt can get past; the rest (closed chat, refused text) need the agent. */

@@ -17,11 +17,6 @@ export interface OutboxItem {
   error: string | null;
 }
 
-/** 32 hex characters from the given random bytes (the caller supplies crypto.getRandomValues). */
-export function clientMessageIdFrom(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 /** Items the history now holds are done: the server stored them, whichever attempt's ack was lost. */
 export function withoutDelivered(
   outbox: readonly OutboxItem[],
