@@ -33,6 +33,11 @@ export interface DatabaseHandle {
 
 const INT8_OID = 20;
 
+/** Kysely's CamelCasePlugin, whose column naming the SQLite writer thread's rows share (`columnName`). */
+class CamelCaseColumns extends CamelCasePlugin {
+  readonly columnName = (column: string): string => this.camelCase(column);
+}
+
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { dialect: 'postgres', url };
   if (url.startsWith('sqlite:')) return { dialect: 'sqlite', file: url.slice('sqlite:'.length) };
@@ -44,7 +49,8 @@ export function openDatabase(
   onPoolError: (error: Error) => void = (error) =>
     process.emitWarning(`database connection lost: ${error.message}`),
 ): DatabaseHandle {
-  const plugins = [new CamelCasePlugin()];
+  const camelCase = new CamelCaseColumns();
+  const plugins = [camelCase];
   if (target.dialect === 'sqlite') {
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
     const sqlite = new SqliteDatabase(target.file);
@@ -55,7 +61,7 @@ export function openDatabase(
     const checkpoints = target.file === ':memory:' ? null : checkpointInBackground(sqlite, target.file);
     // A file has a writer thread too; the two connections take turns at writing (src/db/write-gate.ts).
     const gate = target.file === ':memory:' ? null : new WriteGate();
-    const writer = gate ? startSqliteWriter(target.file, gate) : undefined;
+    const writer = gate ? startSqliteWriter(target.file, gate, camelCase.columnName) : undefined;
     const dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
     const db = new Kysely<Database>({
       dialect: gate ? gatedSqliteDialect(dialect, gate) : dialect,

@@ -2,7 +2,7 @@
 // transactions, and keep the constants the builder put into them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDialects, type TestDatabase } from '../test/databases.js';
-import { mapDriverRows, preparedQuery } from './prepared.js';
+import { preparedQuery } from './prepared.js';
 
 const shopsNamed = preparedQuery<{ id: string; name: string }>((db, slot) =>
   db
@@ -77,28 +77,6 @@ for (const dialect of testDialects()) {
       ).rejects.toThrow('give up');
       const row = await db.selectFrom('shops').select('name').where('id', '=', 'o1').executeTakeFirst();
       expect(row?.name).toBe('Oak Two');
-    });
-
-    it('maps rows as the driver returns them like the database’s own queries map theirs', async () => {
-      const db = database.handle.db;
-      const { sql, parameters } = shopsNamed.compile(db, ['Pine%', 10]);
-      // the driver's rows: snake_case columns, as the SQLite writer thread sends them back
-      const raw = await db.withoutPlugins().executeQuery<Record<string, unknown>>({
-        sql: sql.replace('"id", "name"', '"id", "name", "max_queue_length", "service_opens_at"'),
-        parameters,
-        query: { kind: 'RawNode', sqlFragments: [], parameters: [] } as never,
-        queryId: { queryId: 'raw' },
-      });
-      expect(raw.rows[0]).toHaveProperty('max_queue_length');
-      const own = await db
-        .selectFrom('shops')
-        .select(['id', 'name', 'maxQueueLength', 'serviceOpensAt'])
-        .where('timezone', '=', 'Asia/Shanghai')
-        .where('name', 'like', 'Pine%')
-        .orderBy('name')
-        .execute();
-      expect(await mapDriverRows(db, raw.rows)).toEqual(own);
-      expect(await mapDriverRows(db, [{}, ...raw.rows])).toEqual([{}, ...own]);
     });
   });
 }

@@ -1,7 +1,6 @@
 // Queries built and compiled once per dialect and then run with fresh parameters, for the few statements every chat
 // message runs: Kysely's builders, plugins and compiler cost more CPU than SQLite spends executing such a statement.
-import { CamelCasePlugin, createQueryId } from 'kysely';
-import type { Compilable, CompiledQuery, Kysely, QueryResult, UnknownRow } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -53,7 +52,7 @@ export function preparedQuery<Row>(build: (db: Db, slot: Slot) => Compilable<Row
     all: execute,
     first: async (db: Db, parameters: readonly unknown[]): Promise<Row | undefined> =>
       (await execute(db, parameters))[0],
-    /** The SQL and parameter values, to be run elsewhere (src/db/sqlite-writer.ts); see mapDriverRows. */
+    /** The SQL and parameter values, to be run elsewhere (src/db/sqlite-writer.ts). */
     compile: (db: Db, parameters: readonly unknown[]) => {
       const { compiled, sources } = templateFor(db);
       return {
@@ -65,41 +64,4 @@ export function preparedQuery<Row>(build: (db: Db, slot: Slot) => Compilable<Row
       };
     },
   };
-}
-
-/** Column name → its name in rows (CamelCasePlugin's): the same few columns come back with every message. */
-const camelNames = new Map<string, string>();
-
-/** Rows as the driver returned them, mapped the way this database's queries map theirs (camelCase columns). */
-export async function mapDriverRows<Row>(db: Db, rows: Array<Record<string, unknown>>): Promise<Row[]> {
-  const { plugins } = db.getExecutor();
-  const [plugin] = plugins;
-  if (plugins.length === 1 && plugin instanceof CamelCasePlugin) {
-    // Flat rows of plain values: only their keys are renamed, each name asked of the plugin once.
-    const unnamed = new Set<string>();
-    for (const row of rows) for (const column in row) if (!camelNames.has(column)) unnamed.add(column);
-    if (unnamed.size > 0) {
-      const columns = [...unnamed];
-      const template = Object.fromEntries(columns.map((column, index) => [column, index]));
-      const { rows: named } = await plugin.transformResult({
-        result: { rows: [template] },
-        queryId: createQueryId(),
-      });
-      for (const [name, index] of Object.entries(named[0] ?? {}))
-        camelNames.set(columns[index as number]!, name);
-    }
-    return rows.map((row) => {
-      const mapped: Record<string, unknown> = {};
-      for (const column in row) mapped[camelNames.get(column) ?? column] = row[column];
-      return mapped as Row;
-    });
-  }
-  let result: QueryResult<unknown> = { rows };
-  for (const each of plugins) {
-    result = await each.transformResult({
-      result: result as QueryResult<UnknownRow>,
-      queryId: createQueryId(),
-    });
-  }
-  return result.rows as Row[];
 }

@@ -76,6 +76,26 @@ describe.runIf(testDialects().includes('sqlite'))('SQLite writer thread [sqlite]
     expect(await items()).toEqual(['a1:one', 'a2:three', 'b1:two']);
   });
 
+  it('names the columns of its rows as the main connection’s queries name theirs', async () => {
+    const db = database.handle.db;
+    const [row] = await writer.takeThenInsert([
+      {
+        ...step('b', 'named'),
+        take: {
+          sql: 'update scratch_counters set last = last + 1 where id = ? returning id, last as last_seq, owner as owner_name',
+          parameters: ['b'],
+        },
+        insert: { ...step('b', 'named').insert, fromTake: { parameter: 1, column: 'last_seq' } },
+      },
+    ]);
+    const own = await sql<
+      Record<string, unknown>
+    >`select id, last as last_seq, owner as owner_name from scratch_counters where id = 'b'`.execute(db);
+    expect(row?.taken).toEqual({ id: 'b', lastSeq: 1, ownerName: 'Bo' });
+    expect(row?.taken).toEqual(own.rows[0]);
+    expect(await items()).toEqual(['b1:named']);
+  });
+
   it('writes nothing of a batch in which a statement fails, and says why', async () => {
     await writer.takeThenInsert([step('a', 'kept')]);
     const clash: TakeThenInsert = {

@@ -29,16 +29,17 @@ export interface TakeThenInsert {
   read?: FromTake | undefined;
 }
 
-export type DriverRow = Record<string, unknown>;
+/** A row, its columns named as this database's queries name them (the `columnName` the writer was started with). */
+export type WriterRow = Record<string, unknown>;
 export interface Taken {
-  taken: DriverRow;
-  read: DriverRow | null;
+  taken: WriterRow;
+  read: WriterRow | null;
 }
 
 export interface SqliteWriter {
   /**
-   * Runs the steps in order in one transaction and commits; resolves with each step's row (as the driver returns
-   * it, column names unmapped) or null. If any statement fails, nothing is written and the promise rejects with an
+   * Runs the steps in order in one transaction and commits; resolves with each step's row (named as the main
+   * connection's queries name theirs) or null. If any statement fails, nothing is written and the promise rejects with an
    * error carrying the driver's `code`; batches sent before that answer arrived are not run either (code
    * KEFU_WRITER_SKIPPED), so none overtakes the failed batch's messages on their way through the main connection.
    */
@@ -211,9 +212,9 @@ function decodeRows(
   columnsOf: ReadonlyMap<number, readonly string[]>,
 ): Array<Taken | null> {
   let at = 0;
-  const row = (statement: number): DriverRow => {
+  const row = (statement: number): WriterRow => {
     const columns = columnsOf.get(statement) ?? [];
-    const found: DriverRow = {};
+    const found: WriterRow = {};
     for (const column of columns) found[column] = values[at++];
     return found;
   };
@@ -225,13 +226,20 @@ function decodeRows(
   });
 }
 
-/** A writer thread for the SQLite file (not `:memory:`, which another connection cannot open). */
-export function startSqliteWriter(file: string, gate: WriteGate): SqliteWriter {
+/**
+ * A writer thread for the SQLite file (not `:memory:`, which another connection cannot open). `columnName` names
+ * the columns of the rows it answers with as the main connection's queries do (its CamelCasePlugin).
+ */
+export function startSqliteWriter(
+  file: string,
+  gate: WriteGate,
+  columnName: (column: string) => string = (column) => column,
+): SqliteWriter {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   let worker: Worker | null = null;
   /** SQL text → its number in the current worker */
   const defined = new Map<string, number>();
-  /** A statement's number → the names of the columns of its rows (statements that return rows) */
+  /** A statement's number → the names of its rows' columns, as columnName gives them (statements that return rows) */
   const columnsOf = new Map<number, string[]>();
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -253,7 +261,7 @@ export function startSqliteWriter(file: string, gate: WriteGate): SqliteWriter {
       const entry = pending.get(reply.id);
       if (!entry) return;
       pending.delete(reply.id);
-      for (const [number, columns] of reply.columns) columnsOf.set(number, columns);
+      for (const [number, columns] of reply.columns) columnsOf.set(number, columns.map(columnName));
       if (!('rows' in reply)) failed = true;
       if (pending.size === 0) {
         started.unref();

@@ -3,7 +3,6 @@
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../../db/connection.js';
 import { newId } from '../../db/ids.js';
-import { mapDriverRows } from '../../db/prepared.js';
 import type { SqliteWriter, Taken } from '../../db/sqlite-writer.js';
 import type {
   ConversationTable,
@@ -607,27 +606,18 @@ async function appendInWriter<Item, Result>(
     return { items, planned, taken };
   })().finally(release);
   const results: Array<Result | null> = items.map(() => null);
-  const stored = taken.flatMap((row) => (row ? [row] : []));
-  const conversations = await mapDriverRows<ConversationTable>(
-    deps.db,
-    stored.map((row) => row.taken),
-  );
-  const customers = await mapDriverRows<CustomerTable>(
-    deps.db,
-    stored.map((row) => row.read ?? {}),
-  );
   const events: DomainEvent[] = [];
-  let next = 0;
   for (const [position, { index, plan }] of planned.entries()) {
     const item = items[index]!;
-    if (!taken[position]) {
+    const row = taken[position];
+    if (!row) {
       how.left?.(item);
       continue;
     }
-    const customerRow = stored[next]?.read ? customers[next] : undefined;
-    const conversation = conversations[next++]!;
+    // named as the main connection's queries name their rows (the writer was started with its column naming)
+    const conversation = row.taken as unknown as ConversationTable;
     const message = presentMessage({ ...plan.row, seq: conversation.lastSeq }, null);
-    const customer = customerRow ? chatCustomerOf(customerRow) : undefined;
+    const customer = row.read ? chatCustomerOf(row.read as unknown as CustomerTable) : undefined;
     const done = how.stored(item, message, conversation, customer);
     events.push(done.event);
     results[index] = done.result;
