@@ -13,6 +13,8 @@ import {
 } from '../../test/chat-clients.js';
 import { describeEachDatabase, type TestContext } from '../../test/harness.js';
 import type { GroupKind } from '../../shared/schemas/team.js';
+import * as kpiRepo from '../kpi/repo.js';
+import { recomputeSums } from '../kpi/service.js';
 
 const open: Array<{ close(): void }> = [];
 afterEach(() => open.splice(0).forEach((client) => client.close()));
@@ -96,6 +98,30 @@ describeEachDatabase('live chat', (context) => {
     // Into the open chat only its last message changed: acknowledged without the conversation's view.
     if (!again.ok) throw new Error(again.error.message);
     expect(again.data).toEqual({ message: expect.objectContaining({ seq: 4, conversationId }) });
+  });
+
+  it('counts each message of a running chat once in the roll-ups, refreshed while the chat goes on', async () => {
+    const { app, database } = context();
+    const { shop, shopKey } = await shopWithHours();
+    const pre = await onlineAgent(shop, ['pre_sale']);
+    const visitor = await customer(shopKey);
+    const first = await visitor.send('在吗', { source: 'product_detail' });
+    if (!first.ok) throw new Error(first.error.message);
+    const conversationId = first.data.message.conversationId;
+    await eventually(() => assignedTo(visitor) === pre.id);
+    expect((await pre.send(conversationId, '在的')).ok).toBe(true);
+    for (let i = 1; i <= 30; i += 1) {
+      expect((await visitor.send(`第 ${i} 个问题`)).ok).toBe(true);
+      if (i % 3 === 0) expect((await pre.send(conversationId, `回答 ${i}`)).ok).toBe(true);
+      // the roll-up refresh reads the chat again while it runs
+      if (i % 7 === 0) await app.kpiJobs.idle();
+    }
+    await app.kpiJobs.idle();
+    const dayOf = (at: number) => new Date(at).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const [from, to] = [dayOf(Date.now() - 86_400_000), dayOf(Date.now() + 86_400_000)];
+    const rolled = await kpiRepo.sumsByAgent(database.db, shop.id, from, to);
+    expect(rolled.get(pre.id)).toMatchObject({ customerMessages: 31, agentMessages: 11, responseCount: 11 });
+    expect(rolled).toEqual(await recomputeSums(database.db, shop.id, from, to));
   });
 
   it('pushes a customer message to the agent and the customer’s other tab, not back to the tab that sent it', async () => {

@@ -18,26 +18,59 @@ export class MessageMemory<M> {
   }
 
   /**
-   * Adds the messages read after lastSeqOf (in sequence order) and returns all the conversation's messages kept
-   * so far, as a new array. A chat too long to keep is returned but not kept.
+   * Adds the messages read after `readAfter` (the lastSeqOf taken before the read; each with its seq, in order) and
+   * returns all the conversation's messages kept so far, as a new array. Those kept meanwhile by `append` are not
+   * added twice. Null when what is kept no longer reaches `readAfter` (the chat was let go while being read): the
+   * caller reads it whole and extends from 0. A chat too long to keep is returned but not kept.
    */
-  extend(conversationId: string, after: readonly M[], lastSeq: number): M[] {
+  extend(
+    conversationId: string,
+    readAfter: number,
+    after: ReadonlyArray<{ seq: number; message: M }>,
+  ): M[] | null {
     const entry = this.chats.get(conversationId);
-    const messages = entry ? [...entry.messages, ...after] : [...after];
+    const lastKept = entry?.lastSeq ?? 0;
+    if (lastKept < readAfter) return null;
+    const messages = entry ? entry.messages.slice() : [];
+    let lastSeq = lastKept;
+    for (const { seq, message } of after) {
+      if (seq <= lastSeq) continue;
+      messages.push(message);
+      lastSeq = seq;
+    }
     if (entry) {
       this.chats.delete(conversationId);
       this.kept -= entry.messages.length;
     }
     if (messages.length <= this.limit) {
-      this.chats.set(conversationId, { lastSeq: Math.max(lastSeq, entry?.lastSeq ?? 0), messages });
+      this.chats.set(conversationId, { lastSeq, messages });
       this.kept += messages.length;
-      for (const [id, oldest] of this.chats) {
-        if (this.kept <= this.limit) break;
-        this.chats.delete(id);
-        this.kept -= oldest.messages.length;
-      }
+      this.forgetOldest();
     }
     return messages.slice();
+  }
+
+  /**
+   * A message this process has just stored (committed), when it is the very next of a chat kept here: it is kept
+   * without being read back. Anything else (a chat not kept, a gap before it) is left to the next read.
+   */
+  append(conversationId: string, seq: number, message: M): void {
+    const entry = this.chats.get(conversationId);
+    if (!entry || entry.lastSeq !== seq - 1) return;
+    // extend hands out copies, so the kept array is nobody else's
+    entry.messages.push(message);
+    entry.lastSeq = seq;
+    this.kept += 1;
+    this.forgetOldest();
+  }
+
+  /** The chats used longest ago go until the rest fit the limit. */
+  private forgetOldest(): void {
+    for (const [id, oldest] of this.chats) {
+      if (this.kept <= this.limit) break;
+      this.chats.delete(id);
+      this.kept -= oldest.messages.length;
+    }
   }
 
   get size(): { chats: number; messages: number } {

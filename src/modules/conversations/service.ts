@@ -607,6 +607,7 @@ async function appendInWriter<Item, Result>(
   })().finally(release);
   const results: Array<Result | null> = items.map(() => null);
   const events: DomainEvent[] = [];
+  const memory = messageMemoryOf(deps.db);
   for (const [position, { index, plan }] of planned.entries()) {
     const item = items[index]!;
     const row = taken[position];
@@ -616,6 +617,8 @@ async function appendInWriter<Item, Result>(
     }
     // named as the main connection's queries name their rows (the writer was started with its column naming)
     const conversation = row.taken as unknown as ConversationTable;
+    // committed: the metrics' memory of the chat need not read it back
+    memory.append(conversation.id, conversation.lastSeq, factMessageOf(plan.row));
     const message = presentMessage({ ...plan.row, seq: conversation.lastSeq }, null);
     const customer = row.read ? chatCustomerOf(row.read as unknown as CustomerTable) : undefined;
     const done = how.stored(item, message, conversation, customer);
@@ -1692,6 +1695,20 @@ export interface ChatFactRecord {
 
 type FactMessage = ChatFactRecord['messages'][number];
 
+const factMessageOf = (m: {
+  authorKind: FactMessage['authorKind'];
+  authorId: string | null;
+  kind: string;
+  internal: number;
+  createdAt: number;
+}): FactMessage => ({
+  authorKind: m.authorKind,
+  authorId: m.authorId,
+  kind: m.kind,
+  internal: m.internal === 1,
+  createdAt: m.createdAt,
+});
+
 /** Messages of live chats the metrics keep between refreshes, per database (by Kysely adapter: its transactions share it). */
 const messageMemories = new WeakMap<object, MessageMemory<FactMessage>>();
 const MESSAGES_KEPT = 200_000;
@@ -1718,7 +1735,8 @@ export async function chatFacts(
   options: { live?: boolean } = {},
 ): Promise<ChatFactRecord[]> {
   const memory = options.live ? messageMemoryOf(db) : null;
-  const rows = await repo.conversationFactRows(db, shopId, ids, (id) => memory?.lastSeqOf(id) ?? 0);
+  const readAfter = new Map(ids.map((id) => [id, memory?.lastSeqOf(id) ?? 0]));
+  const rows = await repo.conversationFactRows(db, shopId, ids, (id) => readAfter.get(id) ?? 0);
   const byId = new Map<string, ChatFactRecord>();
   for (const c of rows.conversations) {
     byId.set(c.id, {
@@ -1730,21 +1748,33 @@ export async function chatFacts(
       rating: null,
     });
   }
-  const lastSeq = new Map<string, number>();
-  for (const m of rows.messages) {
-    byId.get(m.conversationId)?.messages.push({
-      authorKind: m.authorKind,
-      authorId: m.authorId,
-      kind: m.kind,
-      internal: m.internal === 1,
-      createdAt: m.createdAt,
-    });
-    lastSeq.set(m.conversationId, m.seq);
-  }
-  if (memory) {
-    for (const chat of byId.values()) {
-      chat.messages = memory.extend(chat.id, chat.messages, lastSeq.get(chat.id) ?? 0);
+  const read = new Map<string, Array<{ seq: number; message: FactMessage }>>();
+  const collect = (messages: typeof rows.messages) => {
+    for (const m of messages) {
+      let list = read.get(m.conversationId);
+      if (!list) read.set(m.conversationId, (list = []));
+      list.push({ seq: m.seq, message: factMessageOf(m) });
     }
+  };
+  collect(rows.messages);
+  if (memory) {
+    const lost: string[] = [];
+    for (const chat of byId.values()) {
+      const kept = memory.extend(chat.id, readAfter.get(chat.id) ?? 0, read.get(chat.id) ?? []);
+      if (kept) chat.messages = kept;
+      else lost.push(chat.id);
+    }
+    // let go of while being read (memory full): read whole
+    if (lost.length > 0) {
+      read.clear();
+      collect((await repo.conversationFactRows(db, shopId, lost)).messages);
+      for (const id of lost) {
+        const chat = byId.get(id)!;
+        chat.messages = memory.extend(id, 0, read.get(id) ?? []) ?? [];
+      }
+    }
+  } else {
+    for (const chat of byId.values()) chat.messages = (read.get(chat.id) ?? []).map((m) => m.message);
   }
   for (const t of rows.transfers) {
     byId
