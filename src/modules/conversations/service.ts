@@ -1711,7 +1711,7 @@ const factMessageOf = (m: {
 
 /** Messages of live chats the metrics keep between refreshes, per database (by Kysely adapter: its transactions share it). */
 const messageMemories = new WeakMap<object, MessageMemory<FactMessage>>();
-const MESSAGES_KEPT = 200_000;
+const MESSAGES_KEPT = 1_000_000;
 
 function messageMemoryOf(db: Db): MessageMemory<FactMessage> {
   const adapter = db.getExecutor().adapter;
