@@ -121,7 +121,10 @@ describeEachDatabase('live chat', (context) => {
     const [from, to] = [dayOf(Date.now() - 86_400_000), dayOf(Date.now() + 86_400_000)];
     const rolled = await kpiRepo.sumsByAgent(database.db, shop.id, from, to);
     expect(rolled.get(pre.id)).toMatchObject({ customerMessages: 31, agentMessages: 11, responseCount: 11 });
-    expect(rolled).toEqual(await recomputeSums(database.db, shop.id, from, to));
+    // a refresh while the chat was still queued leaves an all-zero row for "no agent" once it moves on
+    const nonZero = (sums: Map<string, Record<string, number>>) =>
+      new Map([...sums].filter(([, counters]) => Object.values(counters).some((value) => value !== 0)));
+    expect(nonZero(rolled)).toEqual(nonZero(await recomputeSums(database.db, shop.id, from, to)));
   });
 
   it('pushes a customer message to the agent and the customer’s other tab, not back to the tab that sent it', async () => {
