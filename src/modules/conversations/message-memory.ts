@@ -31,7 +31,8 @@ export class MessageMemory<M> {
     const entry = this.chats.get(conversationId);
     const lastKept = entry?.lastSeq ?? 0;
     if (lastKept < readAfter) return null;
-    const messages = entry ? entry.messages.slice() : [];
+    const messages = entry ? entry.messages : [];
+    const before = messages.length;
     let lastSeq = lastKept;
     for (const { seq, message } of after) {
       if (seq <= lastSeq) continue;
@@ -40,7 +41,7 @@ export class MessageMemory<M> {
     }
     if (entry) {
       this.chats.delete(conversationId);
-      this.kept -= entry.messages.length;
+      this.kept -= before;
     }
     if (messages.length <= this.limit) {
       this.chats.set(conversationId, { lastSeq, messages });
@@ -57,7 +58,7 @@ export class MessageMemory<M> {
   append(conversationId: string, seq: number, message: M): void {
     const entry = this.chats.get(conversationId);
     if (!entry || entry.lastSeq !== seq - 1) return;
-    // extend hands out copies, so the kept array is nobody else's
+    // the kept array is never handed out (copies are), so it grows in place
     entry.messages.push(message);
     entry.lastSeq = seq;
     this.kept += 1;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultBusinessCalendar } from '../../shared/business-time.js';
 import {
+  chatContribution,
   checkRise,
   diffRows,
   holderTimeline,
@@ -48,6 +49,50 @@ describe('who a customer message belongs to (§2.2)', () => {
     });
     expect(holder(50)).toBe('A');
     expect(holder(150)).toBe('B');
+  });
+});
+
+describe('a chat’s contribution (§2.1–2.4)', () => {
+  it('counts a chat the same whether its messages come in time order or not', () => {
+    const message = (authorKind: 'customer' | 'agent', time: string) => ({
+      authorKind,
+      authorId: authorKind === 'agent' ? 'A' : 'u',
+      kind: 'text',
+      internal: false,
+      createdAt: at('2026-11-02', time),
+    });
+    const messages = [
+      message('customer', '10:00:00'),
+      message('agent', '10:00:30'),
+      message('customer', '10:02:00'),
+      message('customer', '10:02:10'),
+      message('agent', '10:03:00'),
+    ];
+    const chat = (list: typeof messages) => ({
+      id: 'c',
+      customerId: 'u',
+      agentId: 'A',
+      messages: list,
+      transfers: [],
+      rating: null,
+    });
+    const inOrder = chatContribution(chat(messages), defaultBusinessCalendar);
+    expect(inOrder.rows).toEqual([
+      {
+        agentId: 'A',
+        day: '2026-11-02',
+        counters: expect.objectContaining({
+          consults: 1,
+          customerMessages: 3,
+          agentMessages: 2,
+          firstResponseMsSum: 30_000,
+          responseCount: 2,
+          responseMsSum: 30_000 + 60_000,
+        }),
+      },
+    ]);
+    const shuffled = [messages[3]!, messages[0]!, messages[4]!, messages[2]!, messages[1]!];
+    expect(chatContribution(chat(shuffled), defaultBusinessCalendar)).toEqual(inOrder);
   });
 });
 

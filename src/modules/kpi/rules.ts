@@ -262,7 +262,9 @@ export function chatContribution(
 ): { rows: ContributionRow[]; consultations: Consultation[] } {
   // Added up as they come: a long chat is thousands of messages, refreshed every second while it runs.
   const rows = new RowAccumulator();
-  const messages = [...chat.messages].sort((a, b) => a.createdAt - b.createdAt);
+  // in time order (as they usually come already: then without a sorted copy)
+  const inOrder = chat.messages.every((m, i, all) => i === 0 || all[i - 1]!.createdAt <= m.createdAt);
+  const messages = inOrder ? chat.messages : [...chat.messages].sort((a, b) => a.createdAt - b.createdAt);
   const holderAt = holderTimeline(chat);
   const firstByHolder = new Map<string, number>();
   let pendingSince: number | null = null;
