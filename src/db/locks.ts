@@ -4,7 +4,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 /** Whether this database is PostgreSQL (several server processes may share it) rather than SQLite (one process). */
-export function isPostgres(db: Kysely<Database>): boolean {
+export function isPostgres<DB>(db: Kysely<DB>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 

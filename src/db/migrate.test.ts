@@ -1,13 +1,10 @@
 // Migrations that rebuild or re-key a table keep its rows and its rules, on both databases.
-import { Migrator, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDialects, type TestDatabase } from '../test/databases.js';
 import { isUniqueViolation } from './connection.js';
-import { migrations } from './migrations/index.js';
+import { migratorFor } from './migrate.js';
 import type { Database, MessageTable } from './schema.js';
-
-const migrator = (db: Kysely<Database>) =>
-  new Migrator({ db, provider: { getMigrations: async () => migrations } });
 
 async function seedChat(db: Kysely<Database>) {
   const at = Date.UTC(2026, 10, 20, 2, 0);
@@ -47,14 +44,14 @@ for (const dialect of testDialects()) {
 
     it('keeps every message, and a resend is still refused by the key, after going down and up again', async () => {
       const db = database.handle.db;
-      const down = await migrator(db).migrateTo('0013-lookup-indexes');
+      const down = await migratorFor(db).migrateTo('0013-lookup-indexes');
       expect(down.error).toBeUndefined();
       await seedChat(db);
       await db
         .insertInto('messages')
         .values([message('m1', 1, 'cu1', '0190a1b2c3d4aaaa'), message('m2', 2, 'u1', '0190a1b2c3d5bbbb')])
         .execute();
-      const up = await migrator(db).migrateToLatest();
+      const up = await migratorFor(db).migrateToLatest();
       expect(up.error).toBeUndefined();
       expect(up.results?.map((result) => result.migrationName)).toEqual(['0014-message-client-key']);
 

@@ -1,6 +1,7 @@
 // The rest of live chat: images, ratings, transfers, quick and auto-replies, read receipts, list previews, idle
 // detection, queue limit and idle limit per shop.
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../locks.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // SPEC §3: the queue holds at most this many chats, then new chats become offline messages; SPEC §1: idle limit.
@@ -126,10 +127,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('idle_events')
     .columns(['shop_id', 'detected_at'])
     .execute();
-}
-
-function isPostgres(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -5,7 +5,8 @@
 // led by the client id, which the widget and the agent app make time-ordered (src/shared/client-message-id.ts),
 // new entries gather at the end of the index, a few pages shared by every chat. On SQLite a table's unique
 // constraint cannot be dropped, so the table is built again with the same columns and rows.
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../locks.js';
 
 const constraint = 'messages_client_id_unique';
 const before = ['conversation_id', 'author_id', 'client_message_id'];
@@ -14,7 +15,7 @@ const after = ['client_message_id', 'author_id', 'conversation_id'];
 const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(', ');
 
 async function keyOrder(db: Kysely<unknown>, from: readonly string[], to: readonly string[]): Promise<void> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(db)) {
     await sql.raw(`alter table messages drop constraint ${constraint}`).execute(db);
     await sql.raw(`alter table messages add constraint ${constraint} unique (${quoted(to)})`).execute(db);
     return;

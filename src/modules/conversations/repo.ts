@@ -528,7 +528,7 @@ const factMessageColumns = [
 const AFTER_SEQ_CHUNK = 50;
 
 /** The messages of some conversations, all of them or (afterSeq) only those after a sequence number; by seq. */
-async function factMessageRows(
+export async function factMessageRows(
   db: Db,
   shopId: string,
   ids: readonly string[],

@@ -1748,33 +1748,30 @@ export async function chatFacts(
       rating: null,
     });
   }
-  const read = new Map<string, Array<{ seq: number; message: FactMessage }>>();
-  const collect = (messages: typeof rows.messages) => {
-    for (const m of messages) {
-      let list = read.get(m.conversationId);
-      if (!list) read.set(m.conversationId, (list = []));
-      list.push({ seq: m.seq, message: factMessageOf(m) });
-    }
-  };
-  collect(rows.messages);
-  if (memory) {
+  if (!memory) {
+    for (const m of rows.messages) byId.get(m.conversationId)?.messages.push(factMessageOf(m));
+  } else {
+    const bySeq = (messages: typeof rows.messages) => {
+      const read = new Map<string, Array<{ seq: number; message: FactMessage }>>();
+      for (const m of messages) {
+        let list = read.get(m.conversationId);
+        if (!list) read.set(m.conversationId, (list = []));
+        list.push({ seq: m.seq, message: factMessageOf(m) });
+      }
+      return read;
+    };
+    const read = bySeq(rows.messages);
     const lost: string[] = [];
     for (const chat of byId.values()) {
       const kept = memory.extend(chat.id, readAfter.get(chat.id) ?? 0, read.get(chat.id) ?? []);
       if (kept) chat.messages = kept;
       else lost.push(chat.id);
     }
-    // let go of while being read (memory full): read whole
+    // let go of while being read (memory full): their messages are read whole
     if (lost.length > 0) {
-      read.clear();
-      collect((await repo.conversationFactRows(db, shopId, lost)).messages);
-      for (const id of lost) {
-        const chat = byId.get(id)!;
-        chat.messages = memory.extend(id, 0, read.get(id) ?? []) ?? [];
-      }
+      const whole = bySeq(await repo.factMessageRows(db, shopId, lost, () => 0));
+      for (const id of lost) byId.get(id)!.messages = memory.extend(id, 0, whole.get(id) ?? []) ?? [];
     }
-  } else {
-    for (const chat of byId.values()) chat.messages = (read.get(chat.id) ?? []).map((m) => m.message);
   }
   for (const t of rows.transfers) {
     byId
